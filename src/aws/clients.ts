@@ -1,0 +1,48 @@
+import {
+  MarketplaceCatalogClient,
+  type MarketplaceCatalogClientConfig,
+} from '@aws-sdk/client-marketplace-catalog';
+import {
+  PartnerCentralSellingClient,
+  type PartnerCentralSellingClientConfig,
+} from '@aws-sdk/client-partnercentral-selling';
+import type { Config } from '../config.js';
+
+export interface AwsClients {
+  partnerCentral: PartnerCentralSellingClient;
+  marketplace: MarketplaceCatalogClient;
+}
+
+/** Settings both clients accept; used for the emulator's endpoint and by tests (e.g. maxAttempts). */
+export type ClientOverrides = Pick<
+  PartnerCentralSellingClientConfig & MarketplaceCatalogClientConfig,
+  'endpoint' | 'credentials' | 'maxAttempts' | 'retryStrategy' | 'region'
+>;
+
+/**
+ * One client per service per process. In `aws` mode nothing here competes with the SDK's own
+ * configuration: no endpoint, no credentials, and maxAttempts only when AWS_MAX_ATTEMPTS is unset
+ * (a value in code would override the variable). No network happens at construction.
+ */
+export function createAwsClients(aws: Config['aws'], overrides: ClientOverrides = {}): AwsClients {
+  const common = {
+    region: aws.region,
+    // Keep each attempt short enough that all attempts fit inside API Gateway's 29 s.
+    // throwOnRequestTimeout: without it the handler only logs a warning and keeps waiting.
+    requestHandler: {
+      connectionTimeout: aws.connectionTimeoutMs,
+      requestTimeout: aws.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+    cacheMiddleware: true,
+    ...(aws.maxAttemptsFromEnv ? {} : { maxAttempts: 3 }),
+    ...overrides,
+  };
+  return {
+    partnerCentral: new PartnerCentralSellingClient(common),
+    marketplace: new MarketplaceCatalogClient(common),
+  };
+}
+
+/** Credentials the emulator accepts; it checks that requests are signed, not by whom. */
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' };

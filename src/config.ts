@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Everything the facade can be configured with is parsed and
+ * validated here, once, at start; a bad value stops the start with a message naming the variable.
+ *
+ * The AWS SDK's own settings (credentials chain, AWS_ENDPOINT_URL_*, AWS_MAX_ATTEMPTS,
+ * AWS_RETRY_MODE) are deliberately NOT read here: the SDK honours them itself in `aws` mode, and
+ * reading them here would invite code to override them.
+ */
+
+export type Runtime = 'local' | 'lambda';
+export type Backend = 'emulator' | 'aws';
+export type AuthMode = 'none' | 'jwt' | 'iam';
+
+export interface Config {
+  runtime: Runtime;
+  backend: Backend;
+  server: { port: number; host: string };
+  graphiql: boolean;
+  introspection: boolean;
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  cors: { origins: string[] };
+  aws: {
+    region: string;
+    /** true when AWS_MAX_ATTEMPTS is set: then code must not pass maxAttempts. */
+    maxAttemptsFromEnv: boolean;
+    connectionTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** Whole-call deadline (all SDK attempts and backoff) so an answer beats API Gateway's 29 s. */
+    deadlineMs: number;
+  };
+  emulator: { env: Record<string, string | undefined> };
+  auth: {
+    mode: AuthMode;
+    allowNoneOnLambda: boolean;
+    jwt: { issuer?: string; audience?: string; jwksUrl?: string };
+    scopes: {
+      createResourceSnapshot: string;
+      resourceSnapshot: string;
+      startChangeSet: string;
+      changeSet: string;
+    };
+  };
+  limits: { maxBodyBytes: number };
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  BACKEND: z.enum(['emulator', 'aws']).optional(),
+  PORT: int(0, 65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GRAPHIQL: bool.optional(),
+  INTROSPECTION: bool.optional(),
+  LOG_LEVEL: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']))
+    .default('INFO'),
+  CORS_ORIGINS: z.string().default(''),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_DEFAULT_REGION: z.string().min(1).optional(),
+  AWS_MAX_ATTEMPTS: z.string().optional(),
+  UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 29_000).default(2_000),
+  UPSTREAM_REQUEST_TIMEOUT_MS: int(100, 29_000).default(6_000),
+  UPSTREAM_DEADLINE_MS: int(100, 29_000).default(25_000),
+  AUTH_MODE: z.enum(['none', 'jwt', 'iam']).optional(),
+  AUTH_ALLOW_NONE_ON_LAMBDA: bool.default(false),
+  JWT_ISSUER: z.url().optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWKS_URL: z.url().optional(),
+  SCOPE_CREATE_RESOURCE_SNAPSHOT: z.string().min(1).default('partnercentral/snapshots.write'),
+  SCOPE_READ_RESOURCE_SNAPSHOT: z.string().min(1).default('partnercentral/snapshots.read'),
+  SCOPE_START_CHANGE_SET: z.string().min(1).default('marketplace/changesets.write'),
+  SCOPE_READ_CHANGE_SET: z.string().min(1).default('marketplace/changesets.read'),
+  MAX_BODY_BYTES: int(1024, 6 * 1024 * 1024).default(1024 * 1024),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Treats empty strings as unset, as shells and serverless.yml often export `VAR=`. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+export function readConfig(runtime: Runtime, env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const local = runtime === 'local';
+  const authMode = e.AUTH_MODE ?? (local ? 'none' : 'jwt');
+  if (authMode === 'none' && !local && !e.AUTH_ALLOW_NONE_ON_LAMBDA) {
+    throw new ConfigError(
+      'AUTH_MODE: "none" is refused on Lambda; set AUTH_ALLOW_NONE_ON_LAMBDA=true to allow it explicitly',
+    );
+  }
+  const graphiql = e.GRAPHIQL ?? local;
+  return {
+    runtime,
+    backend: e.BACKEND ?? (local ? 'emulator' : 'aws'),
+    server: { port: e.PORT, host: e.HOST },
+    graphiql,
+    introspection: e.INTROSPECTION ?? (local || graphiql),
+    logLevel: e.LOG_LEVEL,
+    cors: {
+      origins: e.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    },
+    aws: {
+      region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? 'us-east-1',
+      maxAttemptsFromEnv: e.AWS_MAX_ATTEMPTS !== undefined,
+      connectionTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
+      requestTimeoutMs: e.UPSTREAM_REQUEST_TIMEOUT_MS,
+      deadlineMs: e.UPSTREAM_DEADLINE_MS,
+    },
+    emulator: { env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('EMULATOR_'))) },
+    auth: {
+      mode: authMode,
+      allowNoneOnLambda: e.AUTH_ALLOW_NONE_ON_LAMBDA,
+      jwt: { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, jwksUrl: e.JWKS_URL },
+      scopes: {
+        createResourceSnapshot: e.SCOPE_CREATE_RESOURCE_SNAPSHOT,
+        resourceSnapshot: e.SCOPE_READ_RESOURCE_SNAPSHOT,
+        startChangeSet: e.SCOPE_START_CHANGE_SET,
+        changeSet: e.SCOPE_READ_CHANGE_SET,
+      },
+    },
+    limits: { maxBodyBytes: e.MAX_BODY_BYTES },
+  };
+}

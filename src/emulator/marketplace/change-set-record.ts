@@ -1,0 +1,83 @@
+import type { ChangeError } from './change-types.js';
+import { REFERENCE, type StartChangeSetInput } from './validation.js';
+
+export type ChangeStatus = 'PREPARING' | 'APPLYING' | 'SUCCEEDED' | 'CANCELLED' | 'FAILED';
+
+export interface ChangeSetRecord {
+  id: string;
+  arn: string;
+  name: string;
+  input: StartChangeSetInput;
+  startedAt: number;
+  cancelledAt?: number;
+  /** Per change, why it cannot be applied; decided at start, revealed when terminal. */
+  errors: (ChangeError | undefined)[];
+  /** Entity keys this change set locks while PREPARING or APPLYING. */
+  lockKeys: string[];
+  /** Terminal and its effects (entity creation) applied. */
+  settled: boolean;
+  /** Identifiers of entities created by Create changes, by change index. */
+  createdIds: Map<number, string>;
+}
+
+export const isTerminal = (status: ChangeStatus): boolean =>
+  status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
+
+/** Derived from elapsed time, so no timer ever runs: first half PREPARING, second half APPLYING. */
+export function statusAt(record: ChangeSetRecord, now: number, durationMs: number): ChangeStatus {
+  if (record.cancelledAt !== undefined) return 'CANCELLED';
+  const elapsed = now - record.startedAt;
+  if (elapsed < durationMs / 2) return 'PREPARING';
+  if (elapsed < durationMs) return 'APPLYING';
+  return record.errors.some((e) => e !== undefined) ? 'FAILED' : 'SUCCEEDED';
+}
+
+/** DateTimeISO8601: exactly 20 characters, e.g. 2018-02-27T13:45:22Z. */
+export const isoSeconds = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+/** Identifier a change's entity ends up with: created, referenced or as given. */
+function resolvedIdentifier(record: ChangeSetRecord, index: number): string | undefined {
+  const created = record.createdIds.get(index);
+  if (created !== undefined) return created;
+  const identifier = record.input.ChangeSet[index]?.Entity.Identifier;
+  const ref = identifier === undefined ? undefined : REFERENCE.exec(identifier)?.[1];
+  if (ref === undefined) return identifier;
+  const target = record.input.ChangeSet.findIndex((c) => c.ChangeName === ref);
+  return record.createdIds.get(target) ?? identifier;
+}
+
+export function describeRecord(
+  record: ChangeSetRecord,
+  now: number,
+  durationMs: number,
+): Record<string, unknown> {
+  const status = statusAt(record, now, durationMs);
+  const terminal = isTerminal(status);
+  const failed = status === 'FAILED';
+  const failures = record.errors.filter((e) => e !== undefined).length;
+  const endMs = record.cancelledAt ?? record.startedAt + durationMs;
+  return {
+    ChangeSetId: record.id,
+    ChangeSetArn: record.arn,
+    ChangeSetName: record.name,
+    Intent: record.input.Intent,
+    StartTime: isoSeconds(record.startedAt),
+    EndTime: terminal ? isoSeconds(endMs) : undefined,
+    Status: status,
+    FailureCode: failed ? 'CLIENT_ERROR' : undefined,
+    FailureDescription: failed
+      ? `${failures} of ${record.errors.length} changes failed validation. See ErrorDetailList of each change.`
+      : undefined,
+    ChangeSet: record.input.ChangeSet.map((change, i) => {
+      const error = record.errors[i];
+      return {
+        ChangeType: change.ChangeType,
+        Entity: { Type: change.Entity.Type, Identifier: resolvedIdentifier(record, i) },
+        Details: change.Details,
+        DetailsDocument: change.DetailsDocument,
+        ErrorDetailList: failed && error !== undefined ? [error] : [],
+        ChangeName: change.ChangeName,
+      };
+    }),
+  };
+}

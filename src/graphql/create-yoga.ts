@@ -1,0 +1,40 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
+import type { Config } from '../config.js';
+import { schema } from '../schema/index.js';
+import type { RequestContext } from './context.js';
+import { maskUnexpectedError, useErrorEnvelope } from './error-envelope-plugin.js';
+import { EXAMPLE_TABS } from './graphiql-examples.js';
+
+/** The per-request values the HTTP layer hands to yoga; yoga passes them on as the GraphQL context. */
+export type ServerContext = RequestContext;
+
+// GraphiQL's assets are ~9 MB: load them only when a browser first asks for the page, and from the
+// app itself (yoga's default page loads them from a CDN, which breaks offline and under a strict CSP).
+async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL: render } = await import('@graphql-yoga/render-graphiql');
+  return render(options);
+}
+
+export function createGraphQLServer(config: Config, logger: Logger) {
+  return createYoga<ServerContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // The HTTP layer answers CORS (an allow-list, see src/http); yoga's default reflects any origin.
+    cors: false,
+    batching: false,
+    logging: {
+      debug: (...args) => logger.debug(String(args[0])),
+      info: (...args) => logger.info(String(args[0])),
+      warn: (...args) => logger.warn(String(args[0])),
+      error: (...args) => logger.error(String(args[0])),
+    },
+    maskedErrors: { maskError: maskUnexpectedError(logger) },
+    graphiql: config.graphiql
+      ? { title: 'AWS Partner facade', defaultTabs: EXAMPLE_TABS, shouldPersistHeaders: false }
+      : false,
+    renderGraphiQL,
+    plugins: [useErrorEnvelope()],
+  });
+}

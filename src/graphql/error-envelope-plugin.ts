@@ -1,0 +1,73 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { variableFieldError } from './variable-errors.js';
+
+type Extensions = Record<string, unknown> & {
+  http?: { status?: number; spec?: boolean; headers?: Record<string, string> };
+  code?: string;
+};
+
+function withRequestId(error: GraphQLError, requestId: string | undefined): GraphQLError {
+  const extensions: Extensions = { ...(error.extensions as Extensions) };
+  if ('originalError' in extensions || extensions.code === 'BAD_REQUEST') {
+    // A malformed HTTP request (bad JSON, wrong method or content type): never echo the parser's
+    // message, and keep it a 4xx for every Accept (yoga derives its 400 from the field we strip).
+    delete extensions.originalError;
+    const { spec: _spec, ...http } = extensions.http ?? {};
+    extensions.http = { ...http, status: http.status ?? 400 };
+  }
+  const variableError = variableFieldError(error.message);
+  if (variableError) {
+    extensions.code = 'BAD_USER_INPUT';
+    extensions.fieldErrors = [variableError];
+  }
+  if (!extensions.code) {
+    // graphql-js parse/validation errors carry no code; say which kind it was.
+    extensions.code = error.message.startsWith('Syntax Error')
+      ? 'GRAPHQL_PARSE_FAILED'
+      : 'GRAPHQL_VALIDATION_FAILED';
+  }
+  extensions.requestId = requestId;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
+  });
+}
+
+/**
+ * Every error leaves with a `code` and the request id (for support), and nothing internal:
+ * unexpected errors are already masked by yoga's `maskError` below.
+ */
+export function useErrorEnvelope(): Plugin<{ requestId?: string }> {
+  return {
+    onResultProcess({ result, setResult, serverContext }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      const requestId = (serverContext as { requestId?: string }).requestId;
+      setResult({ ...result, errors: result.errors.map((e) => withRequestId(e as GraphQLError, requestId)) });
+    },
+  };
+}
+
+/** yoga's maskError: logs what really happened, tells the client only that something did. */
+export function maskUnexpectedError(logger: Logger) {
+  return (error: unknown, message: string): Error => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // Errors raised on purpose (FacadeError, graphql-js's own) pass, with the path graphql-js gave them.
+    if (
+      error instanceof GraphQLError &&
+      (!error.originalError || error.originalError instanceof GraphQLError)
+    ) {
+      return error;
+    }
+    logger.error('Unexpected error while executing a GraphQL operation', { error: original as Error });
+    return new GraphQLError(message, {
+      ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false },
+    });
+  };
+}

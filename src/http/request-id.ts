@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+
+export type AppEnv = {
+  Variables: { requestId: string };
+  Bindings: { event?: { requestContext?: { requestId?: string } } };
+};
+
+// A client-chosen id is kept only when it is harmless to echo and to log.
+const SAFE_ID = /^[\w.:-]{8,128}$/;
+
+/**
+ * One id per request, for logs and for every error a client sees: API Gateway's own on Lambda,
+ * else a well-formed `x-request-id` from the client, else a new UUID. Echoed as `x-request-id`.
+ */
+export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+  const fromGateway = c.env?.event?.requestContext?.requestId;
+  const fromClient = c.req.header('x-request-id');
+  const id = fromGateway ?? (fromClient && SAFE_ID.test(fromClient) ? fromClient : randomUUID());
+  c.set('requestId', id);
+  await next();
+  c.header('x-request-id', id);
+});

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { requireScope } from '../auth/caller.js';
+import type { ChangeSet, ChangeSummary, StartChangeSetPayload } from '../aws/change-sets.js';
+import {
+  CHANGE_SET_INTENTS,
+  changeSetQueryInput,
+  MARKETPLACE_CATALOG,
+  startChangeSetInput,
+} from '../validation/change-set-input.js';
+import { builder } from './builder.js';
+
+/** Marketplace Catalog: startChangeSet and its read-back, changeSet. */
+
+const ChangeSetIntent = builder.enumType('ChangeSetIntent', {
+  description: 'VALIDATE checks the changes only; APPLY (the AWS default) applies them.',
+  values: CHANGE_SET_INTENTS,
+});
+
+const STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
+const ChangeSetStatus = builder.enumType('ChangeSetStatus', { values: STATUSES });
+const isStatus = (s: string | undefined): s is (typeof STATUSES)[number] => STATUSES.includes(s as never);
+
+const FailureCode = builder.enumType('ChangeSetFailureCode', {
+  values: ['CLIENT_ERROR', 'SERVER_FAULT'] as const,
+});
+
+const EntityInput = builder.inputType('EntityInput', {
+  fields: (t) => ({
+    type: t.string({ required: true, description: 'Entity type with version, e.g. SaaSProduct@1.0.' }),
+    identifier: t.string({
+      description:
+        'Entity id (optionally @revision), or $ChangeName.Entity.Identifier; omitted for Create changes.',
+    }),
+  }),
+});
+
+const TagInput = builder.inputType('TagInput', {
+  fields: (t) => ({ key: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+
+const ChangeInput = builder.inputType('ChangeInput', {
+  fields: (t) => ({
+    changeType: t.string({ required: true, description: 'e.g. UpdateInformation; ^[A-Z]\\w*$.' }),
+    entity: t.field({ type: EntityInput, required: true }),
+    entityTags: t.field({ type: [TagInput] }),
+    details: t.string({
+      description: 'A JSON object serialised as a string (legacy); not with detailsDocument.',
+    }),
+    detailsDocument: t.field({ type: 'JSON', description: 'The change details as JSON; not with details.' }),
+    changeName: t.string({ description: 'Name other changes can reference; letters only, 1..72.' }),
+  }),
+});
+
+const StartChangeSetInput = builder.inputType('StartChangeSetInput', {
+  fields: (t) => ({
+    catalog: t.string({ required: true, defaultValue: MARKETPLACE_CATALOG }),
+    changeSet: t.field({ type: [ChangeInput], required: true, description: '1..20 changes.' }),
+    changeSetName: t.string(),
+    changeSetTags: t.field({ type: [TagInput] }),
+    clientRequestToken: t.string({
+      description: 'Idempotency token, 1..64 printable ASCII. Generated when absent and returned.',
+    }),
+    intent: t.field({ type: ChangeSetIntent }),
+  }),
+});
+
+const StartChangeSetPayloadRef = builder.objectRef<StartChangeSetPayload>('StartChangeSetPayload').implement({
+  fields: (t) => ({
+    changeSetId: t.exposeID('changeSetId'),
+    changeSetArn: t.exposeString('changeSetArn'),
+    clientRequestToken: t.exposeString('clientRequestToken', {
+      description: 'The idempotency token used, given or generated.',
+    }),
+  }),
+});
+
+const EntityRef = builder.objectRef<NonNullable<ChangeSummary['entity']>>('Entity').implement({
+  fields: (t) => ({
+    type: t.string({ nullable: true, resolve: (e) => e.type ?? null }),
+    identifier: t.string({ nullable: true, resolve: (e) => e.identifier ?? null }),
+  }),
+});
+
+const ChangeErrorRef = builder.objectRef<ChangeSummary['errors'][number]>('ChangeError').implement({
+  fields: (t) => ({
+    code: t.string({ nullable: true, resolve: (e) => e.code ?? null }),
+    message: t.string({ nullable: true, resolve: (e) => e.message ?? null }),
+  }),
+});
+
+const ChangeSummaryRef = builder.objectRef<ChangeSummary>('ChangeSummary').implement({
+  fields: (t) => ({
+    changeType: t.string({ nullable: true, resolve: (c) => c.changeType ?? null }),
+    changeName: t.string({ nullable: true, resolve: (c) => c.changeName ?? null }),
+    entity: t.field({ type: EntityRef, nullable: true, resolve: (c) => c.entity ?? null }),
+    details: t.string({ nullable: true, resolve: (c) => c.details ?? null }),
+    detailsDocument: t.field({ type: 'JSON', nullable: true, resolve: (c) => c.detailsDocument ?? null }),
+    errors: t.field({ type: [ChangeErrorRef], resolve: (c) => c.errors }),
+  }),
+});
+
+const ChangeSetRef = builder.objectRef<ChangeSet>('ChangeSet').implement({
+  fields: (t) => ({
+    changeSetId: t.exposeID('changeSetId'),
+    changeSetArn: t.string({ nullable: true, resolve: (c) => c.changeSetArn ?? null }),
+    changeSetName: t.string({ nullable: true, resolve: (c) => c.changeSetName ?? null }),
+    intent: t.field({
+      type: ChangeSetIntent,
+      nullable: true,
+      resolve: (c) => (c.intent === 'VALIDATE' || c.intent === 'APPLY' ? c.intent : null),
+    }),
+    status: t.field({
+      type: ChangeSetStatus,
+      nullable: true,
+      resolve: (c) => (isStatus(c.status) ? c.status : null),
+    }),
+    startTime: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.startTime ?? null }),
+    endTime: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.endTime ?? null }),
+    failureCode: t.field({
+      type: FailureCode,
+      nullable: true,
+      resolve: (c) =>
+        c.failureCode === 'CLIENT_ERROR' || c.failureCode === 'SERVER_FAULT' ? c.failureCode : null,
+    }),
+    failureDescription: t.string({ nullable: true, resolve: (c) => c.failureDescription ?? null }),
+    changes: t.field({ type: [ChangeSummaryRef], resolve: (c) => c.changes }),
+  }),
+});
+
+builder.mutationField('startChangeSet', (t) =>
+  t.field({
+    type: StartChangeSetPayloadRef,
+    description:
+      'AWS Marketplace Catalog StartChangeSet: applies the changes asynchronously; their entities stay locked while it runs.',
+    args: t.validate(
+      { input: t.arg({ type: StartChangeSetInput, required: true }) },
+      z.object({ input: startChangeSetInput }),
+    ),
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx.caller, ctx.scopes, 'startChangeSet');
+      return ctx.changeSets.start(input);
+    },
+  }),
+);
+
+builder.queryField('changeSet', (t) =>
+  t.field({
+    type: ChangeSetRef,
+    description: 'AWS Marketplace Catalog DescribeChangeSet: poll it until the status is terminal.',
+    args: t.validate(
+      {
+        catalog: t.arg.string({ required: true, defaultValue: MARKETPLACE_CATALOG }),
+        changeSetId: t.arg.id({ required: true }),
+      },
+      changeSetQueryInput,
+    ),
+    resolve: (_root, args, ctx) => {
+      requireScope(ctx.caller, ctx.scopes, 'changeSet');
+      return ctx.changeSets.describe(args);
+    },
+  }),
+);

@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { createAwsClients, EMULATOR_CREDENTIALS } from './aws/clients.js';
+import { ConfigError, readConfig } from './config.js';
+import { emulatorOptionsFromEnv, startEmulator } from './emulator/index.js';
+import { createLogger } from './logging/logger.js';
+
+/** `npm start`: the local server. It only listens; the app is built by createApp. */
+async function main(): Promise<void> {
+  const config = readConfig('local');
+  const logger = createLogger(config);
+
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  if (config.backend === 'emulator') {
+    // Embedded on an ephemeral port; the SDK clients reach it through an endpoint override.
+    emulator = await startEmulator({ ...emulatorOptionsFromEnv(config.emulator.env), port: 0 });
+  }
+  const clients = createAwsClients(
+    config.aws,
+    emulator ? { endpoint: emulator.url, credentials: EMULATOR_CREDENTIALS } : {},
+  );
+  const { app } = createApp({ config, clients, logger });
+
+  const server = serve(
+    { fetch: app.fetch, port: config.server.port, hostname: config.server.host },
+    (info) => {
+      const url = `http://${config.server.host}:${info.port}`;
+      logger.info(`Listening on ${url}/graphql`, {
+        backend: config.backend,
+        ...(emulator ? { emulatorUrl: emulator.url } : { region: config.aws.region }),
+        graphiql: config.graphiql ? `${url}/graphql` : 'off',
+        authMode: config.auth.mode,
+      });
+      if (config.auth.mode === 'none') logger.warn('AUTH_MODE=none: every caller may call every operation');
+    },
+  );
+
+  const shutdown = () => {
+    server.close();
+    void emulator?.close();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

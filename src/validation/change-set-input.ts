@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import {
+  CHANGE_NAME,
+  CHANGE_REFERENCE,
+  CHANGE_SET_ID,
+  CHANGE_SET_NAME,
+  CHANGE_TYPE,
+  CLIENT_REQUEST_TOKEN,
+  ENTITY_ID_OR_REFERENCE,
+  ENTITY_TYPE,
+  MAX_DOCUMENT_DEPTH,
+  MPC_CATALOG,
+  patterned,
+  TAG_TEXT,
+} from './constraints.js';
+import { jsonDepth, parsesAsJsonObject } from './json-document.js';
+
+export const MARKETPLACE_CATALOG = 'AWSMarketplace';
+export const CHANGE_SET_INTENTS = ['VALIDATE', 'APPLY'] as const;
+
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+// AWS documents `Catalog` as the fixed value AWSMarketplace and rejects any other.
+const catalog = patterned(MPC_CATALOG, 1, 64).refine((v) => v === MARKETPLACE_CATALOG, {
+  error: `must be ${MARKETPLACE_CATALOG}`,
+  params: { code: 'INVALID_ENUM_VALUE' },
+});
+
+const tag = z.strictObject({ key: patterned(TAG_TEXT, 1, 128), value: patterned(TAG_TEXT, 0, 256) });
+const tags = z
+  .array(tag)
+  .min(1, { error: 'must have at least 1 tag' })
+  .max(200, { error: 'must have at most 200 tags' });
+
+const change = z.strictObject({
+  changeType: patterned(CHANGE_TYPE, 1, 255),
+  entity: z.strictObject({
+    type: patterned(ENTITY_TYPE, 1, 255),
+    identifier: optional(patterned(ENTITY_ID_OR_REFERENCE, 1, 255)),
+  }),
+  entityTags: optional(tags),
+  details: optional(
+    z
+      .string({ error: 'must be a string' })
+      .min(2, { error: 'must be at least 2 characters' })
+      .max(16384, { error: 'must be at most 16384 characters' })
+      .refine(parsesAsJsonObject, { error: 'must be a JSON object serialised as a string' }),
+  ),
+  detailsDocument: optional(
+    z.unknown().refine((v) => jsonDepth(v, MAX_DOCUMENT_DEPTH) <= MAX_DOCUMENT_DEPTH, {
+      error: `must not nest deeper than ${MAX_DOCUMENT_DEPTH} levels`,
+    }),
+  ),
+  changeName: optional(patterned(CHANGE_NAME, 1, 72)),
+});
+
+type RawChange = {
+  changeType?: unknown;
+  changeName?: unknown;
+  details?: unknown;
+  detailsDocument?: unknown;
+  entity?: { type?: unknown; identifier?: unknown };
+};
+
+/** Same entity regardless of `@version` on the type and `@revision` on the identifier. */
+function entityKey(c: RawChange): string | undefined {
+  const type = c.entity?.type;
+  const id = c.entity?.identifier;
+  if (typeof type !== 'string' || typeof id !== 'string' || id.startsWith('$')) return undefined;
+  return `${type.split('@')[0]}|${id.split('@')[0]}`;
+}
+
+const present = (v: unknown) => v !== undefined && v !== null;
+
+/** Rules between the items of one change set; runs even when single fields failed, so all are reported. */
+function checkChangeSet(changes: RawChange[], ctx: z.RefinementCtx): void {
+  const seenChanges = new Set<string>();
+  const names = new Map<string, number>();
+  changes.forEach((c, i) => {
+    if (typeof c?.changeName === 'string') {
+      if (names.has(c.changeName)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'changeName'],
+          message: `duplicates the changeName of changeSet[${names.get(c.changeName)}]`,
+          params: { code: 'DUPLICATE_KEY_VALUE' },
+        });
+      } else names.set(c.changeName, i);
+    }
+  });
+  changes.forEach((c, i) => {
+    if (!c || typeof c !== 'object') return;
+    if (present(c.details) && present(c.detailsDocument)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'detailsDocument'],
+        message: 'give either details or detailsDocument, not both',
+        params: { code: 'INVALID_VALUE' },
+      });
+    }
+    const key = entityKey(c);
+    if (key !== undefined && typeof c.changeType === 'string') {
+      const dedupe = `${c.changeType}|${key}`;
+      if (seenChanges.has(dedupe)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `change type ${c.changeType} is already applied to this entity earlier in the change set`,
+          params: { code: 'DUPLICATE_KEY_VALUE' },
+        });
+      }
+      seenChanges.add(dedupe);
+    }
+    const ref = typeof c.entity?.identifier === 'string' ? CHANGE_REFERENCE.exec(c.entity.identifier) : null;
+    if (ref) {
+      const target = names.get(ref[1] as string);
+      if (target === undefined || target === i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'entity', 'identifier'],
+          message: `references change "${ref[1]}", which is not another change of this change set`,
+          params: { code: 'INVALID_VALUE' },
+        });
+      }
+    }
+  });
+}
+
+export const startChangeSetInput = z.strictObject({
+  catalog: catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG),
+  changeSet: z
+    .array(change)
+    .min(1, { error: 'must have at least 1 change' })
+    .max(20, { error: 'must have at most 20 changes' })
+    .superRefine((changes, ctx) => checkChangeSet(changes as RawChange[], ctx)),
+  changeSetName: optional(patterned(CHANGE_SET_NAME, 1, 100)),
+  changeSetTags: optional(tags),
+  clientRequestToken: optional(patterned(CLIENT_REQUEST_TOKEN, 1, 64)),
+  intent: optional(z.enum(CHANGE_SET_INTENTS, { error: 'must be VALIDATE or APPLY' })),
+});
+
+export const changeSetQueryInput = z.strictObject({
+  catalog: catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG),
+  changeSetId: patterned(CHANGE_SET_ID, 1, 255),
+});
+
+export type StartChangeSetInput = z.output<typeof startChangeSetInput>;
+export type ChangeInput = StartChangeSetInput['changeSet'][number];
+export type ChangeSetQueryInput = z.output<typeof changeSetQueryInput>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * The AWS model constraints (aws-reference §1.2, §2.3), written once and shared by GraphQL and
+ * REST. Where the published model regex is known to be wrong (§4) we follow what the service accepts.
+ */
+
+export function patterned(pattern: RegExp, min: number, max: number) {
+  return z
+    .string({ error: 'must be a string' })
+    .min(min, { error: `must be at least ${min} character${min === 1 ? '' : 's'}` })
+    .max(max, { error: `must be at most ${max} characters` })
+    .regex(pattern, { error: `must match ${pattern.source}` });
+}
+
+export const ENGAGEMENT_ID = /^eng-[0-9a-z]{14}$/;
+export const OPPORTUNITY_ID = /^O[0-9]{1,19}$/;
+export const TEMPLATE_NAME = /^[a-zA-Z0-9]{3,80}$/;
+// `.{1,255}`: any characters but line terminators.
+export const CLIENT_TOKEN = /^.{1,255}$/;
+
+export const MPC_CATALOG = /^[a-zA-Z]+$/;
+export const CHANGE_TYPE = /^[A-Z]\w*$/;
+export const ENTITY_TYPE = /^[a-zA-Z]+(@\d+\.\d+)?$/;
+export const ENTITY_ID = /^[\w\-@]+$/;
+export const CHANGE_REFERENCE = /^\$([a-zA-Z]+)\.Entity\.Identifier$/;
+export const ENTITY_ID_OR_REFERENCE = /^([\w\-@]+|\$[a-zA-Z]+\.Entity\.Identifier)$/;
+export const CHANGE_NAME = /^[a-zA-Z]+$/;
+export const CHANGE_SET_NAME = /^[\w\s+=.:@-]+$/;
+export const CLIENT_REQUEST_TOKEN = /^[!-~]+$/;
+export const TAG_TEXT = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
+export const CHANGE_SET_ID = /^[\w-]+$/;
+
+/** Facade limit, not AWS's: bounds the work of walking a client's JSON document. */
+export const MAX_DOCUMENT_DEPTH = 32;

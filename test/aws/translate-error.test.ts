@@ -1,0 +1,145 @@
+import {
+  ResourceInUseException,
+  ValidationException as MpcValidationException,
+} from '@aws-sdk/client-marketplace-catalog';
+import { MarketplaceCatalogServiceException } from '@aws-sdk/client-marketplace-catalog';
+import { ValidationException as PcsValidationException } from '@aws-sdk/client-partnercentral-selling';
+import { describe, expect, it } from 'vitest';
+import { translateAwsError } from '../../src/aws/translate-error.js';
+import { FacadeError } from '../../src/errors/facade-error.js';
+
+// A unit test of a pure function: the SDK's own exception classes, built as its parser builds them.
+const meta = (httpStatusCode: number) => ({
+  httpStatusCode,
+  requestId: 'req-1',
+  attempts: 1,
+  totalRetryDelay: 0,
+});
+const pcs = { service: 'partnercentral-selling', operation: 'CreateResourceSnapshot' } as const;
+const mpc = { service: 'marketplace-catalog', operation: 'StartChangeSet' } as const;
+
+function translated(error: unknown, site: Parameters<typeof translateAwsError>[1] = mpc): FacadeError {
+  const out = translateAwsError(error, site);
+  expect(out).toBeInstanceOf(FacadeError);
+  return out as FacadeError;
+}
+
+describe('translateAwsError', () => {
+  it('maps PCS ErrorList onto input paths, keeping the AWS field name', () => {
+    const err = new PcsValidationException({
+      message: '2 validation errors',
+      Message: undefined,
+      $metadata: meta(400),
+      Reason: 'REQUEST_VALIDATION_FAILED',
+      ErrorList: [
+        { FieldName: 'EngagementIdentifier', Message: 'bad', Code: 'INVALID_STRING_FORMAT' },
+        { FieldName: 'Something.New', Message: 'bad', Code: 'INVALID_VALUE' },
+      ],
+    });
+    const out = translated(err, pcs);
+    expect(out.code).toBe('BAD_USER_INPUT');
+    expect(out.fieldErrors).toEqual([
+      {
+        path: 'input.engagementIdentifier',
+        message: 'bad',
+        code: 'INVALID_STRING_FORMAT',
+        awsField: 'EngagementIdentifier',
+      },
+      { path: null, message: 'bad', code: 'INVALID_VALUE', awsField: 'Something.New' },
+    ]);
+    expect(out.aws).toEqual({
+      service: 'partnercentral-selling',
+      operation: 'CreateResourceSnapshot',
+      errorName: 'ValidationException',
+      httpStatusCode: 400,
+      requestId: 'req-1',
+    });
+  });
+
+  it('places an MPC field relative to a change on that change, and keeps Details paths verbatim', () => {
+    const err = new MpcValidationException({
+      message: 'invalid',
+      $metadata: meta(422),
+      ValidationExceptionFieldList: [
+        { Reason: 'FieldValidationFailed', Field: 'ChangeSet[1].Entity.Type', Message: 'bad type' },
+        {
+          Reason: 'FieldValidationFailed',
+          Field: 'Details.DeliveryOptions[0].Type',
+          ChangeType: 'AddDeliveryOptions',
+          EntityId: 'prod-2',
+          Message: 'bad',
+        },
+      ],
+    });
+    const out = translated(err, {
+      ...mpc,
+      changes: [
+        { changeType: 'UpdateInformation', entity: { identifier: 'prod-1' } },
+        { changeType: 'AddDeliveryOptions', entity: { identifier: 'prod-2' } },
+      ],
+    });
+    expect(out.fieldErrors?.map((f) => f.path)).toEqual([
+      'input.changeSet[1].entity.type',
+      'input.changeSet[1].details.DeliveryOptions[0].Type',
+    ]);
+  });
+
+  it('ResourceInUseException is RESOURCE_IN_USE and retryable', () => {
+    const out = translated(new ResourceInUseException({ message: 'locked', $metadata: meta(423) }));
+    expect([out.code, out.retryable, out.httpStatus]).toEqual(['RESOURCE_IN_USE', true, 423]);
+  });
+
+  it('an unknown error name follows its status: retryable for 429 and 5xx only', () => {
+    const make = (status: number) =>
+      Object.assign(
+        new MarketplaceCatalogServiceException({
+          name: 'BrandNewException',
+          $fault: status < 500 ? 'client' : 'server',
+          $metadata: meta(status),
+        }),
+        {},
+      );
+    const a = translated(make(503));
+    expect([a.code, a.retryable, a.aws?.errorName]).toEqual(['UPSTREAM_ERROR', true, 'BrandNewException']);
+    const b = translated(make(418));
+    expect([b.code, b.retryable]).toEqual(['UPSTREAM_ERROR', false]);
+    const c = translated(make(429));
+    expect(c.retryable).toBe(true);
+  });
+
+  it('an unparseable answer (SyntaxError with $metadata) has errorName null and does not quote the body', () => {
+    const err = Object.assign(new SyntaxError('Deserialization error: <html>secret proxy page</html>'), {
+      $metadata: meta(502),
+    });
+    const out = translated(err);
+    expect(out.aws?.errorName).toBeNull();
+    expect(out.message).not.toContain('secret');
+  });
+
+  it('timeouts and resets are UPSTREAM_UNAVAILABLE without aws', () => {
+    const reset = translated(
+      Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }),
+    );
+    expect([reset.code, reset.retryable, reset.aws, reset.httpStatus]).toEqual([
+      'UPSTREAM_UNAVAILABLE',
+      true,
+      undefined,
+      503,
+    ]);
+    const timeout = translated(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
+    expect(timeout.httpStatus).toBe(504);
+    const refused = translated(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    );
+    expect(refused.message).not.toContain('127.0.0.1');
+  });
+
+  it('anything else is returned untouched, to be masked as INTERNAL_SERVER_ERROR', () => {
+    const bug = new TypeError('x is undefined');
+    expect(translateAwsError(bug, mpc)).toBe(bug);
+    const creds = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    expect(translateAwsError(creds, mpc)).toBe(creds);
+  });
+});
