@@ -6,20 +6,24 @@ import type { AwsClients } from './aws/clients.js';
 import { ResourceSnapshots } from './aws/resource-snapshots.js';
 import type { Config } from './config.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
+import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
 import { type AppEnv, requestId } from './http/request-id.js';
+import type { OutcomeRecorder } from './logging/operation-metrics.js';
 
 export interface AppDeps {
   config: Config;
   clients: AwsClients;
   logger: Logger;
+  /** Per-operation outcome metrics (Lambda's EMF); none locally. */
+  metrics?: OutcomeRecorder;
 }
 
 /**
  * The one app behind both entry points (src/server.ts locally, src/lambda.ts on Lambda).
  * Everything expensive is built here, once per process.
  */
-export function createApp({ config, clients, logger }: AppDeps) {
-  const yoga = createGraphQLServer(config, logger);
+export function createApp({ config, clients, logger, metrics }: AppDeps) {
+  const yoga = createGraphQLServer(config, logger, metrics ? [useOperationMetrics(metrics)] : []);
   const resourceSnapshots = new ResourceSnapshots(clients.partnerCentral, config.aws.deadlineMs);
   const changeSets = new ChangeSets(clients.marketplace, config.aws.deadlineMs);
 

@@ -6,7 +6,8 @@ import { z } from 'zod';
  *
  * The AWS SDK's own settings (credentials chain, AWS_ENDPOINT_URL_*, AWS_MAX_ATTEMPTS,
  * AWS_RETRY_MODE) are deliberately NOT read here: the SDK honours them itself in `aws` mode, and
- * reading them here would invite code to override them.
+ * reading them here would invite code to override them. (Only whether static credentials are present
+ * in the environment is noted, for the Lambda warm-up; their values never leave this function.)
  */
 
 export type Runtime = 'local' | 'lambda';
@@ -29,7 +30,14 @@ export interface Config {
     requestTimeoutMs: number;
     /** Whole-call deadline (all SDK attempts and backoff) so an answer beats API Gateway's 29 s. */
     deadlineMs: number;
+    /**
+     * true when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set (as on Lambda): only then can
+     * the SDK find credentials without any network call. Only their presence is kept here.
+     */
+    credentialsInEnv: boolean;
   };
+  /** Lambda only: run one GraphQL request and one SDK call per service in-process during init. */
+  lambda: { warmUp: boolean };
   emulator: { env: Record<string, string | undefined> };
   auth: {
     mode: AuthMode;
@@ -65,6 +73,8 @@ const envSchema = z.object({
   AWS_REGION: z.string().min(1).optional(),
   AWS_DEFAULT_REGION: z.string().min(1).optional(),
   AWS_MAX_ATTEMPTS: z.string().optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
   UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 29_000).default(2_000),
   UPSTREAM_REQUEST_TIMEOUT_MS: int(100, 29_000).default(6_000),
   UPSTREAM_DEADLINE_MS: int(100, 29_000).default(25_000),
@@ -78,6 +88,7 @@ const envSchema = z.object({
   SCOPE_START_CHANGE_SET: z.string().min(1).default('marketplace/changesets.write'),
   SCOPE_READ_CHANGE_SET: z.string().min(1).default('marketplace/changesets.read'),
   MAX_BODY_BYTES: int(1024, 6 * 1024 * 1024).default(1024 * 1024),
+  WARM_UP: bool.default(true),
 });
 
 export class ConfigError extends Error {
@@ -124,7 +135,9 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
       connectionTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.UPSTREAM_REQUEST_TIMEOUT_MS,
       deadlineMs: e.UPSTREAM_DEADLINE_MS,
+      credentialsInEnv: e.AWS_ACCESS_KEY_ID !== undefined && e.AWS_SECRET_ACCESS_KEY !== undefined,
     },
+    lambda: { warmUp: e.WARM_UP },
     emulator: { env: Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('EMULATOR_'))) },
     auth: {
       mode: authMode,

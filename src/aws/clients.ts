@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   MarketplaceCatalogClient,
   type MarketplaceCatalogClientConfig,
@@ -7,6 +8,8 @@ import {
   type PartnerCentralSellingClientConfig,
 } from '@aws-sdk/client-partnercentral-selling';
 import type { Config } from '../config.js';
+import { REQUEST_ID_LOGGING, requestIdLogging } from './request-id-logging.js';
+import { WARM_UP_TRANSPORT, warmUpTransport } from './warm-up-transport.js';
 
 export interface AwsClients {
   partnerCentral: PartnerCentralSellingClient;
@@ -19,12 +22,22 @@ export type ClientOverrides = Pick<
   'endpoint' | 'credentials' | 'maxAttempts' | 'retryStrategy' | 'region'
 >;
 
+/** Optional middleware: request-id logging (with a logger) and the warm-up transport (Lambda's init). */
+export interface ClientMiddleware {
+  logger?: Logger;
+  warmUpTransport?: boolean;
+}
+
 /**
  * One client per service per process. In `aws` mode nothing here competes with the SDK's own
  * configuration: no endpoint, no credentials, and maxAttempts only when AWS_MAX_ATTEMPTS is unset
  * (a value in code would override the variable). No network happens at construction.
  */
-export function createAwsClients(aws: Config['aws'], overrides: ClientOverrides = {}): AwsClients {
+export function createAwsClients(
+  aws: Config['aws'],
+  overrides: ClientOverrides = {},
+  middleware: ClientMiddleware = {},
+): AwsClients {
   const common = {
     region: aws.region,
     // Keep each attempt short enough that all attempts fit inside API Gateway's 29 s.
@@ -38,11 +51,20 @@ export function createAwsClients(aws: Config['aws'], overrides: ClientOverrides 
     ...(aws.maxAttemptsFromEnv ? {} : { maxAttempts: 3 }),
     ...overrides,
   };
-  return {
+  const clients = {
     partnerCentral: new PartnerCentralSellingClient(common),
     marketplace: new MarketplaceCatalogClient(common),
   };
+  for (const client of [clients.partnerCentral, clients.marketplace]) {
+    const stack = client.middlewareStack as unknown as MiddlewareAdder;
+    if (middleware.logger) stack.add(requestIdLogging(middleware.logger), REQUEST_ID_LOGGING);
+    if (middleware.warmUpTransport) stack.add(warmUpTransport, WARM_UP_TRANSPORT);
+  }
+  return clients;
 }
+
+// Both stacks accept any deserialize middleware; their declared types are per service.
+type MiddlewareAdder = { add(middleware: unknown, options: object): void };
 
 /** Credentials the emulator accepts; it checks that requests are signed, not by whom. */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' };

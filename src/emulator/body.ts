@@ -23,6 +23,10 @@ export function readBody(req: IncomingMessage): Promise<RawBody> {
     });
     req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES }));
     req.on('error', reject);
+    // A client that hangs up mid-body gets no answer; this just ends the wait.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('request aborted'));
+    });
   });
 }
 

@@ -55,6 +55,8 @@ export async function launchEmulator(options: EmulatorOptions = {}): Promise<Lau
     }),
   );
   server.on('clientError', onClientError);
+  // Longer than the SDK's idle sockets usually live, so a reused socket is rarely closed under it.
+  server.keepAliveTimeout = 30_000;
   const port = await listen(server, resolved.port, resolved.host);
   const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
 

@@ -1,6 +1,6 @@
+import type { Caller } from '../auth/caller.js';
 import type { ChangeSets } from '../aws/change-sets.js';
 import type { ResourceSnapshots } from '../aws/resource-snapshots.js';
-import type { Caller } from '../auth/caller.js';
 import type { Config } from '../config.js';
 
 /** What each resolver gets: dependencies travel per request, never as module singletons. */

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { schema } from '../schema/index.js';
 import type { RequestContext } from './context.js';
@@ -16,7 +16,8 @@ async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
   return render(options);
 }
 
-export function createGraphQLServer(config: Config, logger: Logger) {
+/** `plugins` run after the error envelope, so they see every error with its contract code. */
+export function createGraphQLServer(config: Config, logger: Logger, plugins: Plugin[] = []) {
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -35,6 +36,6 @@ export function createGraphQLServer(config: Config, logger: Logger) {
       ? { title: 'AWS Partner facade', defaultTabs: EXAMPLE_TABS, shouldPersistHeaders: false }
       : false,
     renderGraphiQL,
-    plugins: [useErrorEnvelope()],
+    plugins: [useErrorEnvelope(), ...plugins],
   });
 }

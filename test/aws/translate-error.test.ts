@@ -1,8 +1,8 @@
 import {
-  ResourceInUseException,
+  MarketplaceCatalogServiceException,
   ValidationException as MpcValidationException,
+  ResourceInUseException,
 } from '@aws-sdk/client-marketplace-catalog';
-import { MarketplaceCatalogServiceException } from '@aws-sdk/client-marketplace-catalog';
 import { ValidationException as PcsValidationException } from '@aws-sdk/client-partnercentral-selling';
 import { describe, expect, it } from 'vitest';
 import { translateAwsError } from '../../src/aws/translate-error.js';

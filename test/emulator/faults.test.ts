@@ -1,12 +1,12 @@
 import {
-  AccessDeniedException as MpcAccessDeniedException,
   DescribeChangeSetCommand,
   InternalServiceException,
   type MarketplaceCatalogClient,
   MarketplaceCatalogServiceException,
+  AccessDeniedException as MpcAccessDeniedException,
   ResourceNotFoundException as MpcResourceNotFoundException,
-  StartChangeSetCommand,
   ThrottlingException as MpcThrottlingException,
+  StartChangeSetCommand,
 } from '@aws-sdk/client-marketplace-catalog';
 import {
   AccessDeniedException,

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-marketplace-catalog';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { mpcClient, OFFER, rejectionOf, SAAS_PRODUCT, UUID } from './clients.js';
+import { type CaughtError, mpcClient, OFFER, rejectionOf, SAAS_PRODUCT, UUID } from './clients.js';
 
 // Change sets stay PREPARING for 30 s here; lifecycle.test.ts covers the transitions.
 let emu: RunningEmulator;
@@ -42,8 +42,7 @@ const cancel = (ChangeSetId: string | undefined) =>
   mpc.send(new CancelChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId }));
 
 type Field = { Field?: string; Reason?: string; EntityType?: string; EntityId?: string; ChangeType?: string };
-const fields = (error: { ValidationExceptionFieldList?: unknown }) =>
-  (error.ValidationExceptionFieldList as Field[]).map((f) => f.Field);
+const fields = (error: CaughtError) => (error.ValidationExceptionFieldList as Field[]).map((f) => f.Field);
 
 describe('StartChangeSet, DescribeChangeSet, CancelChangeSet', () => {
   it('starts a change set and describes it as submitted', async () => {

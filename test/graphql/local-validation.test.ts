@@ -6,8 +6,8 @@ import {
   DESCRIBE_CHANGE_SET,
   GET_SNAPSHOT,
   SEED,
-  snapshotInput,
   START_CHANGE_SET,
+  snapshotInput,
 } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 

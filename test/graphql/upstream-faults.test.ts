@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gql } from '../support/graphql-client.js';
-import { CREATE_SNAPSHOT, changeSetInput, snapshotInput, START_CHANGE_SET } from '../support/operations.js';
+import { CREATE_SNAPSHOT, changeSetInput, START_CHANGE_SET, snapshotInput } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
 /** Every failure AWS can produce on the wire, injected by the emulator and seen as a client sees it. */

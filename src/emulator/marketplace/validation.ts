@@ -79,7 +79,8 @@ function checkDetails(p: FieldProblems, at: string, change: Json, context: Chang
     if (!isObject(parsed))
       p.add(`${at}.Details`, `${at}.Details must be a JSON object serialised as a string`, context);
   }
-  if (change.Details !== undefined && change.DetailsDocument !== undefined) {
+  const present = (v: unknown) => v !== undefined && v !== null;
+  if (present(change.Details) && present(change.DetailsDocument)) {
     p.add(`${at}.DetailsDocument`, `${at}: use either Details or DetailsDocument, not both`, context);
   }
 }

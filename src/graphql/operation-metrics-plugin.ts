@@ -1,0 +1,61 @@
+import { type DocumentNode, type GraphQLError, getOperationAST, Kind } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { OutcomeRecorder } from '../logging/operation-metrics.js';
+
+interface RootField {
+  /** The response key (alias or name), which error paths start with. */
+  key: string;
+  name: string;
+}
+
+// Filled when a document parses; a request that never parses (GET mutation, syntax error) has none.
+const rootFieldsByRequest = new WeakMap<Request, RootField[]>();
+
+const isDocument = (value: unknown): value is DocumentNode =>
+  typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
+
+function rootFieldsOf(document: DocumentNode, operationName: string | undefined): RootField[] {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return [];
+  return operation.selectionSet.selections.flatMap((s) =>
+    s.kind === Kind.FIELD && !s.name.value.startsWith('__')
+      ? [{ key: s.alias?.value ?? s.name.value, name: s.name.value }]
+      : [],
+  );
+}
+
+const codeOf = (error: GraphQLError): string => {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+};
+
+/**
+ * Records one outcome per root field answered (`createResourceSnapshot` → OK / BAD_USER_INPUT /
+ * THROTTLED ...), and `unknown` for requests refused before an operation was known. Runs after the
+ * error envelope, so every error already carries its contract `code`.
+ */
+export function useOperationMetrics(recorder: OutcomeRecorder): Plugin {
+  return {
+    onParse({ context }) {
+      return ({ result }) => {
+        if (isDocument(result)) {
+          rootFieldsByRequest.set(context.request, rootFieldsOf(result, context.params?.operationName));
+        }
+      };
+    },
+    onResultProcess({ request, result }) {
+      if (Array.isArray(result) || !('errors' in result || 'data' in result)) return;
+      const errors = (result.errors ?? []) as GraphQLError[];
+      const requestError = errors.find((e) => !e.path?.length);
+      const fields = rootFieldsByRequest.get(request) ?? [];
+      if (fields.length === 0) {
+        recorder.record('unknown', requestError ? codeOf(requestError) : 'OK');
+        return;
+      }
+      for (const field of fields) {
+        const error = errors.find((e) => e.path?.[0] === field.key) ?? requestError;
+        recorder.record(field.name, error ? codeOf(error) : 'OK');
+      }
+    },
+  };
+}

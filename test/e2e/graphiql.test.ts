@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../support/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** GraphiQL in a real browser, with every request off this machine's app cut off. */
+describe('GraphiQL in Chromium, offline', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run)`);
+    stack = await startStack();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('opens with the examples, runs CreateSnapshot and shows its result', async () => {
+    const context = await browser.newContext();
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(stack.url) || url.startsWith('blob:') || url.startsWith('data:'))
+        return route.continue();
+      blocked.push(url);
+      return route.abort('internetdisconnected');
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await page.goto(`${stack.url}/graphql`);
+    const execute = page.locator('.graphiql-execute-button');
+    await execute.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 })
+      .toContain('createResourceSnapshot');
+
+    await execute.click();
+    const response = page.locator('.graphiql-response');
+    // Monaco wraps long lines: compare without white space.
+    const shown = async () => (await response.innerText()).replace(/\s+/g, '');
+    await expect.poll(shown, { timeout: 30_000 }).toContain('"revision":1,');
+    expect(await shown()).toContain('"arn":"arn:aws:partnercentral:');
+    await page.screenshot({ path: 'test/e2e/graphiql.png' });
+
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(stack.emulator.stats().created.snapshots).toBe(1);
+    await context.close();
+  });
+});
