@@ -6,7 +6,7 @@ import {
   StartChangeSetCommand,
 } from '@aws-sdk/client-marketplace-catalog';
 import type { ChangeSetQueryInput, StartChangeSetInput } from '../validation/change-set-input.js';
-import { translateAwsError } from './translate-error.js';
+import { callAws } from './call-aws.js';
 
 export interface StartChangeSetPayload {
   changeSetId: string;
@@ -49,62 +49,51 @@ export class ChangeSets {
 
   async start(input: StartChangeSetInput): Promise<StartChangeSetPayload> {
     const clientRequestToken = input.clientRequestToken ?? randomUUID();
-    try {
-      const out = await this.client.send(
-        new StartChangeSetCommand({
-          Catalog: input.catalog,
-          ChangeSet: input.changeSet.map((c) => ({
-            ChangeType: c.changeType,
-            Entity: { Type: c.entity.type, Identifier: c.entity.identifier },
-            EntityTags: tagsToWire(c.entityTags),
-            Details: c.details,
-            DetailsDocument: c.detailsDocument as Change['DetailsDocument'],
-            ChangeName: c.changeName,
-          })),
-          ChangeSetName: input.changeSetName,
-          ChangeSetTags: tagsToWire(input.changeSetTags),
-          ClientRequestToken: clientRequestToken,
-          Intent: input.intent,
-        }),
-        { abortSignal: AbortSignal.timeout(this.deadlineMs) },
-      );
-      return { changeSetId: out.ChangeSetId ?? '', changeSetArn: out.ChangeSetArn ?? '', clientRequestToken };
-    } catch (error) {
-      throw translateAwsError(error, {
-        service: SERVICE,
-        operation: 'StartChangeSet',
-        changes: input.changeSet,
-      });
-    }
+    const command = new StartChangeSetCommand({
+      Catalog: input.catalog,
+      ChangeSet: input.changeSet.map((c) => ({
+        ChangeType: c.changeType,
+        Entity: { Type: c.entity.type, Identifier: c.entity.identifier },
+        EntityTags: tagsToWire(c.entityTags),
+        Details: c.details,
+        DetailsDocument: c.detailsDocument as Change['DetailsDocument'],
+        ChangeName: c.changeName,
+      })),
+      ChangeSetName: input.changeSetName,
+      ChangeSetTags: tagsToWire(input.changeSetTags),
+      ClientRequestToken: clientRequestToken,
+      Intent: input.intent,
+    });
+    const site = { service: SERVICE, operation: 'StartChangeSet', changes: input.changeSet };
+    const out = await callAws(site, this.deadlineMs, (options) => this.client.send(command, options));
+    return { changeSetId: out.ChangeSetId ?? '', changeSetArn: out.ChangeSetArn ?? '', clientRequestToken };
   }
 
   async describe(input: ChangeSetQueryInput): Promise<ChangeSet> {
-    try {
-      const out = await this.client.send(
-        new DescribeChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId }),
-        { abortSignal: AbortSignal.timeout(this.deadlineMs) },
-      );
-      return {
-        changeSetId: out.ChangeSetId ?? input.changeSetId,
-        changeSetArn: out.ChangeSetArn,
-        changeSetName: out.ChangeSetName,
-        intent: out.Intent,
-        status: out.Status,
-        startTime: out.StartTime,
-        endTime: out.EndTime,
-        failureCode: out.FailureCode,
-        failureDescription: out.FailureDescription,
-        changes: (out.ChangeSet ?? []).map((c) => ({
-          changeType: c.ChangeType,
-          changeName: c.ChangeName,
-          entity: c.Entity ? { type: c.Entity.Type, identifier: c.Entity.Identifier } : undefined,
-          details: c.Details,
-          detailsDocument: c.DetailsDocument,
-          errors: (c.ErrorDetailList ?? []).map((e) => ({ code: e.ErrorCode, message: e.ErrorMessage })),
-        })),
-      };
-    } catch (error) {
-      throw translateAwsError(error, { service: SERVICE, operation: 'DescribeChangeSet' });
-    }
+    const command = new DescribeChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId });
+    const out = await callAws(
+      { service: SERVICE, operation: 'DescribeChangeSet' },
+      this.deadlineMs,
+      (options) => this.client.send(command, options),
+    );
+    return {
+      changeSetId: out.ChangeSetId ?? input.changeSetId,
+      changeSetArn: out.ChangeSetArn,
+      changeSetName: out.ChangeSetName,
+      intent: out.Intent,
+      status: out.Status,
+      startTime: out.StartTime,
+      endTime: out.EndTime,
+      failureCode: out.FailureCode,
+      failureDescription: out.FailureDescription,
+      changes: (out.ChangeSet ?? []).map((c) => ({
+        changeType: c.ChangeType,
+        changeName: c.ChangeName,
+        entity: c.Entity ? { type: c.Entity.Type, identifier: c.Entity.Identifier } : undefined,
+        details: c.Details,
+        detailsDocument: c.DetailsDocument,
+        errors: (c.ErrorDetailList ?? []).map((e) => ({ code: e.ErrorCode, message: e.ErrorMessage })),
+      })),
+    };
   }
 }

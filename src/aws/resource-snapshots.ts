@@ -8,7 +8,7 @@ import type {
   CreateResourceSnapshotInput,
   ResourceSnapshotInput,
 } from '../validation/resource-snapshot-input.js';
-import { translateAwsError } from './translate-error.js';
+import { callAws } from './call-aws.js';
 import {
   CATALOG_TO_WIRE,
   catalogFromWire,
@@ -57,37 +57,33 @@ export class ResourceSnapshots {
   async create(input: CreateResourceSnapshotInput): Promise<CreateResourceSnapshotPayload> {
     // Chosen here, not by the SDK, so the client learns it; the SDK's retries resend the same token.
     const clientToken = input.clientToken ?? randomUUID();
-    try {
-      const out = await this.client.send(
-        new CreateResourceSnapshotCommand({ ...keyToWire(input), ClientToken: clientToken }),
-        { abortSignal: AbortSignal.timeout(this.deadlineMs) },
-      );
-      return { arn: out.Arn ?? '', revision: out.Revision ?? 0, clientToken };
-    } catch (error) {
-      throw translateAwsError(error, { service: SERVICE, operation: 'CreateResourceSnapshot' });
-    }
+    const command = new CreateResourceSnapshotCommand({ ...keyToWire(input), ClientToken: clientToken });
+    const out = await callAws(
+      { service: SERVICE, operation: 'CreateResourceSnapshot' },
+      this.deadlineMs,
+      (options) => this.client.send(command, options),
+    );
+    return { arn: out.Arn ?? '', revision: out.Revision ?? 0, clientToken };
   }
 
   async get(input: ResourceSnapshotInput): Promise<ResourceSnapshot> {
-    try {
-      const out = await this.client.send(
-        new GetResourceSnapshotCommand({ ...keyToWire(input), Revision: input.revision }),
-        { abortSignal: AbortSignal.timeout(this.deadlineMs) },
-      );
-      return {
-        arn: out.Arn ?? '',
-        revision: out.Revision ?? 0,
-        catalog: catalogFromWire(out.Catalog),
-        engagementIdentifier: out.EngagementId,
-        resourceType: resourceTypeFromWire(out.ResourceType),
-        resourceIdentifier: out.ResourceId,
-        resourceSnapshotTemplateIdentifier: out.ResourceSnapshotTemplateName,
-        createdAt: out.CreatedAt,
-        createdBy: out.CreatedBy,
-        payload: out.Payload ?? null,
-      };
-    } catch (error) {
-      throw translateAwsError(error, { service: SERVICE, operation: 'GetResourceSnapshot' });
-    }
+    const command = new GetResourceSnapshotCommand({ ...keyToWire(input), Revision: input.revision });
+    const out = await callAws(
+      { service: SERVICE, operation: 'GetResourceSnapshot' },
+      this.deadlineMs,
+      (options) => this.client.send(command, options),
+    );
+    return {
+      arn: out.Arn ?? '',
+      revision: out.Revision ?? 0,
+      catalog: catalogFromWire(out.Catalog),
+      engagementIdentifier: out.EngagementId,
+      resourceType: resourceTypeFromWire(out.ResourceType),
+      resourceIdentifier: out.ResourceId,
+      resourceSnapshotTemplateIdentifier: out.ResourceSnapshotTemplateName,
+      createdAt: out.CreatedAt,
+      createdBy: out.CreatedBy,
+      payload: out.Payload ?? null,
+    };
   }
 }

@@ -1,3 +1,12 @@
+// The seeded opportunity, in the argument of both snapshot examples.
+const SNAPSHOT_KEY = `input: {
+      catalog: SANDBOX
+      engagementIdentifier: "eng-a1b2c3d4e5f6g7"
+      resourceType: OPPORTUNITY
+      resourceIdentifier: "O1234567890"
+      resourceSnapshotTemplateIdentifier: "OpportunitySummary"
+    }`;
+
 /**
  * The operations GraphiQL opens with, one tab each. They use the emulator's seed data, so they
  * succeed out of the box with `npm start`; against real AWS, use your own identifiers.
@@ -6,13 +15,7 @@ export const EXAMPLE_TABS: Array<{ query: string; variables?: string }> = [
   {
     query: `mutation CreateSnapshot {
   createResourceSnapshot(
-    input: {
-      catalog: SANDBOX
-      engagementIdentifier: "eng-a1b2c3d4e5f6g7"
-      resourceType: OPPORTUNITY
-      resourceIdentifier: "O1234567890"
-      resourceSnapshotTemplateIdentifier: "OpportunitySummary"
-    }
+    ${SNAPSHOT_KEY}
   ) {
     arn
     revision
@@ -45,13 +48,7 @@ export const EXAMPLE_TABS: Array<{ query: string; variables?: string }> = [
   {
     query: `query LatestSnapshot {
   resourceSnapshot(
-    input: {
-      catalog: SANDBOX
-      engagementIdentifier: "eng-a1b2c3d4e5f6g7"
-      resourceType: OPPORTUNITY
-      resourceIdentifier: "O1234567890"
-      resourceSnapshotTemplateIdentifier: "OpportunitySummary"
-    }
+    ${SNAPSHOT_KEY}
   ) {
     arn
     revision
