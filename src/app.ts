@@ -1,14 +1,19 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
-import { UNRESTRICTED_CALLER } from './auth/caller.js';
+import { authenticate } from './auth/authenticate.js';
+import { ANONYMOUS_CALLER } from './auth/caller.js';
 import { ChangeSets } from './aws/change-sets.js';
 import type { AwsClients } from './aws/clients.js';
 import { ResourceSnapshots } from './aws/resource-snapshots.js';
 import type { Config } from './config.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
 import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
+import { limitBody } from './http/body-limit.js';
+import { corsAllowList } from './http/cors-allow-list.js';
+import { csrfProtection } from './http/csrf-protection.js';
 import { type AppEnv, requestId } from './http/request-id.js';
 import type { OutcomeRecorder } from './logging/operation-metrics.js';
+import { createRestRoutes } from './rest/routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -29,18 +34,29 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
 
   const app = new Hono<AppEnv>();
   app.use(requestId);
+  app.use(corsAllowList(config.cors.origins));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  // Every route registered below is guarded (only /health, above, is open): CSRF, then who is
+  // calling (`c.get('caller')`), then the body size, all before anything reads the body.
+  app.use(
+    csrfProtection({ origins: config.cors.origins, graphiql: config.graphiql }),
+    authenticate(config, logger),
+    limitBody(config.limits.maxBodyBytes),
+  );
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
     yoga.fetch(c.req.raw, {
       requestId: c.get('requestId'),
-      caller: UNRESTRICTED_CALLER,
+      caller: c.get('caller') ?? ANONYMOUS_CALLER,
       scopes: config.auth.scopes,
       resourceSnapshots,
       changeSets,
     }),
   );
+
+  app.route('/rest', createRestRoutes({ config, logger, metrics, resourceSnapshots, changeSets }));
 
   app.notFound((c) =>
     c.json(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The only reader of `process.env`. Everything the facade can be configured with is parsed and
@@ -82,7 +82,16 @@ const envSchema = z.object({
   AUTH_ALLOW_NONE_ON_LAMBDA: bool.default(false),
   JWT_ISSUER: z.url().optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
-  JWKS_URL: z.url().optional(),
+  // Keys fetched over plain HTTP could be swapped in transit: https, or http only on loopback.
+  JWKS_URL: z
+    .url()
+    .refine(
+      (u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(u),
+      {
+        message: 'must be an https URL (http only for localhost)',
+      },
+    )
+    .optional(),
   SCOPE_CREATE_RESOURCE_SNAPSHOT: z.string().min(1).default('partnercentral/snapshots.write'),
   SCOPE_READ_RESOURCE_SNAPSHOT: z.string().min(1).default('partnercentral/snapshots.read'),
   SCOPE_START_CHANGE_SET: z.string().min(1).default('marketplace/changesets.write'),
@@ -114,6 +123,17 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
   if (authMode === 'none' && !local && !e.AUTH_ALLOW_NONE_ON_LAMBDA) {
     throw new ConfigError(
       'AUTH_MODE: "none" is refused on Lambda; set AUTH_ALLOW_NONE_ON_LAMBDA=true to allow it explicitly',
+    );
+  }
+  const jwtMissing = (['JWT_ISSUER', 'JWT_AUDIENCE', 'JWKS_URL'] as const).filter((k) => e[k] === undefined);
+  if (authMode === 'jwt' && local && jwtMissing.length > 0) {
+    throw new ConfigError(
+      `${jwtMissing.join(', ')}: required with AUTH_MODE=jwt outside Lambda, where the app verifies bearer tokens itself`,
+    );
+  }
+  if (jwtMissing.length === 1 || jwtMissing.length === 2) {
+    throw new ConfigError(
+      `${jwtMissing.join(', ')}: JWT_ISSUER, JWT_AUDIENCE and JWKS_URL are set together or not at all`,
     );
   }
   const graphiql = e.GRAPHIQL ?? local;

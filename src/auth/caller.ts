@@ -11,6 +11,9 @@ export interface Caller {
 
 export const UNRESTRICTED_CALLER: Caller = { subject: undefined, scopes: 'all' };
 
+/** Someone not authenticated where that is allowed (the GraphiQL page): may call no operation. */
+export const ANONYMOUS_CALLER: Caller = { subject: undefined, scopes: new Set() };
+
 /** Refuses, before any AWS call, an operation whose scope the caller's token does not carry. */
 export function requireScope(caller: Caller, scopes: Config['auth']['scopes'], operation: Operation): void {
   if (caller.scopes === 'all') return;

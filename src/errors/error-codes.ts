@@ -14,6 +14,8 @@ export const ERROR_HTTP_STATUS = {
   UPSTREAM_UNAVAILABLE: 503,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
+  /** A malformed HTTP request: unreadable JSON, wrong content type (405 for a wrong method). */
+  BAD_REQUEST: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -2,9 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { schema } from '../schema/index.js';
+import { useAcceptableResponse } from './acceptable-response-plugin.js';
 import type { RequestContext } from './context.js';
+import { useDisableIntrospection } from './disable-introspection-plugin.js';
 import { maskUnexpectedError, useErrorEnvelope } from './error-envelope-plugin.js';
 import { EXAMPLE_TABS } from './graphiql-examples.js';
+import { useOperationScopes } from './operation-scopes-plugin.js';
+import { useQueryLimits } from './query-limits-plugin.js';
 
 /** The per-request values the HTTP layer hands to yoga; yoga passes them on as the GraphQL context. */
 export type ServerContext = RequestContext;
@@ -36,6 +40,14 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
       ? { title: 'AWS Partner facade', defaultTabs: EXAMPLE_TABS, shouldPersistHeaders: false }
       : false,
     renderGraphiQL,
-    plugins: [useErrorEnvelope(), ...plugins],
+    plugins: [
+      useErrorEnvelope(),
+      // Security: query limits, introspection as configured, scopes checked before anything runs.
+      useAcceptableResponse({ graphiql: config.graphiql }),
+      ...useQueryLimits({ blockFieldSuggestions: !config.introspection }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      useOperationScopes() as Plugin,
+      ...plugins,
+    ],
   });
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
+import type { Caller } from '../auth/caller.js';
 
 export type AppEnv = {
-  Variables: { requestId: string };
+  /** `caller` is set by src/auth/authenticate.ts on every route but /health. */
+  Variables: { requestId: string; caller: Caller };
   Bindings: { event?: { requestContext?: { requestId?: string } } };
 };
 

@@ -36,12 +36,13 @@ export class OperationMetrics implements OutcomeRecorder {
 
   /** Writes the invocation's counts; a no-op when nothing was recorded (e.g. /health). */
   publish(): void {
+    // One instance, flushed per pair (a flush clears its dimensions): singleMetric() would build a
+    // new Metrics and Console each time, which costs a cold request several milliseconds.
     for (const { operation, outcome, count } of this.#counts.values()) {
-      this.#metrics
-        .singleMetric()
-        .addDimension('operation', operation)
-        .addDimension('outcome', outcome)
-        .addMetric('Operations', MetricUnit.Count, count);
+      this.#metrics.addDimension('operation', operation);
+      this.#metrics.addDimension('outcome', outcome);
+      this.#metrics.addMetric('Operations', MetricUnit.Count, count);
+      this.#metrics.publishStoredMetrics();
     }
     this.#counts.clear();
   }

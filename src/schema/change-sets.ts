@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireScope } from '../auth/caller.js';
 import type { ChangeSet, ChangeSummary, StartChangeSetPayload } from '../aws/change-sets.js';
 import {

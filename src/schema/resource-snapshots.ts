@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireScope } from '../auth/caller.js';
 import type { CreateResourceSnapshotPayload, ResourceSnapshot } from '../aws/resource-snapshots.js';
 import {

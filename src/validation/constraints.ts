@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The AWS model constraints (aws-reference §1.2, §2.3), written once and shared by GraphQL and

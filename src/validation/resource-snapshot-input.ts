@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CLIENT_TOKEN, ENGAGEMENT_ID, OPPORTUNITY_ID, patterned, TEMPLATE_NAME } from './constraints.js';
 
 /** GraphQL-style enum values; src/aws maps them to the wire values ("Sandbox", "Opportunity"). */

@@ -51,13 +51,13 @@ describe('GraphiQL in Chromium, offline', () => {
     const execute = page.locator('.graphiql-execute-button');
     await execute.waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('.graphiql-query-editor').textContent(), { timeout: 15_000 })
       .toContain('createResourceSnapshot');
 
     await execute.click();
     const response = page.locator('.graphiql-response');
     // Monaco wraps long lines: compare without white space.
-    const shown = async () => (await response.innerText()).replace(/\s+/g, '');
+    const shown = async () => ((await response.textContent()) ?? '').replace(/\s+/g, '');
     await expect.poll(shown, { timeout: 30_000 }).toContain('"revision":1,');
     expect(await shown()).toContain('"arn":"arn:aws:partnercentral:');
     await page.screenshot({ path: 'test/e2e/graphiql.png' });

@@ -25,6 +25,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response shapes.
 export async function gql<T = Record<string, any>>(
   url: string,
   query: string,

@@ -1,0 +1,153 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmulator } from '../src/emulator/index.js';
+import { lambdaContext, v2Event } from '../test/support/apigw-events.js';
+import { bundleSizes } from '../test/support/bundle-size.js';
+import { CREATE_SNAPSHOT } from '../test/support/lambda-operations.js';
+import { node22 } from '../test/support/node22.js';
+import { packageWithoutAws, unpackZip, ZIP_PATH } from '../test/support/packaged-lambda.js';
+
+/**
+ * `npm run bench:coldstart`: the packaged Lambda bundle's cold start. Each sample is a fresh
+ * process that imports the bundle (init, warm-up included) and answers one createResourceSnapshot
+ * (an HTTP API v2 event) against the emulator started here; `node -e 0` runs interleaved with it
+ * and the ratio of the medians is reported, with and without the init warm-up.
+ *   --runs N (default 15)  --reuse (use the existing .serverless/api.zip)  --node22 (also on Node 22)
+ */
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    reuse: { type: 'boolean', default: false },
+    node22: { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(3, Number(args.runs));
+const RUNNER = new URL('../test/support/invoke-packaged.mjs', import.meta.url).pathname;
+
+if (!args.reuse || !existsSync(ZIP_PATH)) {
+  process.stdout.write('Packaging (npm run package)... ');
+  packageWithoutAws();
+  console.log('done');
+}
+const { dir } = unpackZip();
+const entry = join(dir, 'src/lambda.mjs');
+const sizes = bundleSizes(join(dir, 'src'), 'lambda.mjs');
+const emulator = await startEmulator({ port: 0 });
+const work = mkdtempSync(join(tmpdir(), 'facade-bench-'));
+const input = join(work, 'in.json');
+writeFileSync(
+  input,
+  JSON.stringify([
+    {
+      event: v2Event({ method: 'POST', path: '/graphql', body: JSON.stringify({ query: CREATE_SNAPSHOT }) }),
+      context: lambdaContext(),
+    },
+  ]),
+);
+
+interface Sample {
+  wallMs: number;
+  importMs?: number;
+  firstResponseMs?: number;
+  rssMB?: number;
+}
+
+function sample(node: string, argv: string[], env: Record<string, string> = {}): Promise<Sample> {
+  const output = join(work, 'out.json');
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(node, argv, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const wallMs = performance.now() - started;
+      if (code !== 0) return reject(new Error(`${argv.join(' ')} exited with ${code}`));
+      if (argv[0] !== RUNNER) return resolve({ wallMs });
+      const out = JSON.parse(readFileSync(output, 'utf8'));
+      const first = out.results[0];
+      if (first?.result.statusCode !== 200 || !first.result.body.includes('"arn"')) {
+        return reject(new Error(`unexpected response: ${first?.result.body}`));
+      }
+      resolve({ wallMs, importMs: out.importMs, firstResponseMs: first.ms, rssMB: out.rssBytes / 2 ** 20 });
+    });
+  });
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+async function bench(node: string) {
+  const lambdaEnv = (warmUp: boolean) => ({
+    BACKEND: 'aws',
+    AWS_ENDPOINT_URL: emulator.url,
+    AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+    AWS_SECRET_ACCESS_KEY: 'bench-secret',
+    AWS_REGION: 'us-east-1',
+    AUTH_MODE: 'none',
+    AUTH_ALLOW_NONE_ON_LAMBDA: 'true',
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    WARM_UP: String(warmUp),
+  });
+  const lambdaArgs = [RUNNER, entry, input, join(work, 'out.json')];
+  const base: Sample[] = [];
+  const warm: Sample[] = [];
+  const cold: Sample[] = [];
+  await sample(node, lambdaArgs, lambdaEnv(true)); // one unmeasured run: file cache, emulator JIT
+  for (let i = 0; i < runs; i++) {
+    base.push(await sample(node, ['-e', '0']));
+    warm.push(await sample(node, lambdaArgs, lambdaEnv(true)));
+    cold.push(await sample(node, lambdaArgs, lambdaEnv(false)));
+  }
+  const stats = (xs: Sample[]) => ({
+    wallMs: median(xs.map((x) => x.wallMs)),
+    importMs: median(xs.map((x) => x.importMs ?? 0)),
+    firstResponseMs: median(xs.map((x) => x.firstResponseMs ?? 0)),
+    rssMB: median(xs.map((x) => x.rssMB ?? 0)),
+  });
+  const baseMs = median(base.map((x) => x.wallMs));
+  const withWarmUp = stats(warm);
+  const withoutWarmUp = stats(cold);
+  return {
+    node: (await import('node:child_process')).execFileSync(node, ['-v'], { encoding: 'utf8' }).trim(),
+    baseMs,
+    withWarmUp: { ...withWarmUp, ratio: withWarmUp.wallMs / baseMs },
+    withoutWarmUp: { ...withoutWarmUp, ratio: withoutWarmUp.wallMs / baseMs },
+  };
+}
+
+const KB = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const nodes = [process.execPath, ...(args.node22 ? [node22()].filter((n): n is string => !!n) : [])];
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  `Bundle: ${KB(sizes.totalBytes)} in all (${sizes.lazyFiles.length} lazy chunks); ` +
+    `start-up path ${KB(sizes.startupBytes)} (${sizes.startupFiles.length} files); zip ${KB(readFileSync(ZIP_PATH).length)}`,
+);
+const results = [];
+for (const node of nodes) {
+  const r = await bench(node);
+  results.push(r);
+  console.log(`\n${r.node}, median of ${runs} interleaved runs; node -e 0: ${ms(r.baseMs)}`);
+  for (const [label, s] of [
+    ['with init warm-up   ', r.withWarmUp],
+    ['without init warm-up', r.withoutWarmUp],
+  ] as const) {
+    console.log(
+      `  ${label}: process ${ms(s.wallMs)} = ${s.ratio.toFixed(2)}× node -e 0; import+init ${ms(s.importMs)}, ` +
+        `first response ${ms(s.firstResponseMs)}; RSS after it ${s.rssMB.toFixed(1)} MB`,
+    );
+  }
+}
+console.log(
+  `\n${JSON.stringify({ sizes: { totalBytes: sizes.totalBytes, startupBytes: sizes.startupBytes }, results })}`,
+);
+await emulator.close();

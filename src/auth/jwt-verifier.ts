@@ -1,0 +1,75 @@
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+
+export interface JwtSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}
+
+export type TokenCheck =
+  | { ok: true; claims: JWTPayload }
+  /** `detail` is safe to log: an error code, never the token nor a message quoting it. */
+  | { ok: false; reason: 'expired' | 'invalid' | 'unavailable'; detail: string };
+
+export type TokenVerifier = (token: string) => Promise<TokenCheck>;
+
+// Asymmetric algorithms only: an HMAC "key" taken from a public JWKS would let anyone sign.
+const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+// What a client's token can be wrong about; every other failure is ours (the JWKS is unreachable
+// or unreadable) and must not read as "your token is bad".
+const CLIENT_ERRORS = new Set([
+  'ERR_JWT_EXPIRED',
+  'ERR_JWT_CLAIM_VALIDATION_FAILED',
+  'ERR_JWT_INVALID',
+  'ERR_JWS_INVALID',
+  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+  'ERR_JOSE_NOT_SUPPORTED',
+]);
+
+/**
+ * As API Gateway's JWT authorizer does: `aud` must name the audience; a token without `aud`
+ * (a Cognito access token) must carry it as `client_id`.
+ */
+function hasAudience(claims: JWTPayload, audience: string): boolean {
+  if (claims.aud !== undefined) return ([] as string[]).concat(claims.aud).includes(audience);
+  return claims.client_id === audience;
+}
+
+function failure(error: unknown): TokenCheck {
+  if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired', detail: error.code };
+  if (error instanceof errors.JOSEError && CLIENT_ERRORS.has(error.code)) {
+    return { ok: false, reason: 'invalid', detail: error.code };
+  }
+  const detail =
+    error instanceof errors.JOSEError ? error.code : error instanceof Error ? error.name : 'unknown';
+  return { ok: false, reason: 'unavailable', detail };
+}
+
+/**
+ * Verifies bearer tokens where no API Gateway authorizer did (local server, or a Lambda route
+ * without one): signature against the issuer's JWKS (fetched lazily, cached, refetched for an
+ * unknown `kid`), issuer, audience, expiry (required) and not-before, with 5 s of clock skew.
+ */
+export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtSettings): TokenVerifier {
+  const jwks = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 3_000, cooldownDuration: 30_000 });
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer,
+        algorithms: ALGORITHMS,
+        clockTolerance: 5,
+        requiredClaims: ['exp'],
+      });
+      if (!hasAudience(payload, audience)) {
+        return { ok: false, reason: 'invalid', detail: 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud' };
+      }
+      return { ok: true, claims: payload };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}

@@ -1,0 +1,40 @@
+import { cors } from 'hono/cors';
+
+// An entry with a path or a trailing slash still names its origin.
+function originOf(entry: string): string {
+  try {
+    return new URL(entry).origin;
+  } catch {
+    return entry;
+  }
+}
+
+/**
+ * CORS for exactly the origins in CORS_ORIGINS: an allowed origin is echoed, any other gets no
+ * Access-Control-Allow-Origin at all (never `*`, never credentials: tokens travel in the
+ * Authorization header, which needs no credentialed CORS). Preflights are answered here, before auth.
+ */
+export function corsAllowList(origins: readonly string[]) {
+  const allowed = new Set(origins.map(originOf));
+  return cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST'],
+    allowHeaders: [
+      'authorization',
+      'content-type',
+      'accept',
+      'x-request-id',
+      'x-graphql-csrf',
+      // SigV4-signed browser calls (AUTH_MODE=iam with Cognito identity pools)
+      'x-amz-date',
+      'x-amz-security-token',
+      'x-amz-content-sha256',
+    ],
+    exposeHeaders: ['x-request-id', 'www-authenticate', 'retry-after'],
+    maxAge: 600,
+  });
+}
+
+export function isAllowedOrigin(origins: readonly string[], origin: string): boolean {
+  return origins.some((entry) => originOf(entry) === origin);
+}

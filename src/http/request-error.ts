@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../errors/error-codes.js';
+import type { AppEnv } from './request-id.js';
+
+export interface RequestError {
+  status: ContentfulStatusCode;
+  code: ErrorCode;
+  message: string;
+  retryable?: boolean;
+  headers?: Record<string, string>;
+}
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/**
+ * A failure of the whole request, answered by the HTTP layer before any route runs (auth, body
+ * limit, CSRF): in the GraphQL-over-HTTP envelope on /graphql, in the REST envelope elsewhere, so a
+ * client reads it as it reads every other error of that endpoint. Always carries the request id.
+ */
+export function requestErrorResponse(c: Context<AppEnv>, error: RequestError): Response {
+  const requestId = c.get('requestId');
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  const retryable = error.retryable ?? false;
+  if (c.req.path === '/graphql') {
+    const accept = c.req.header('accept') ?? '';
+    const type = accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json';
+    const body = {
+      errors: [{ message: error.message, extensions: { code: error.code, retryable, requestId } }],
+    };
+    return c.body(JSON.stringify(body), error.status, { 'content-type': `${type}; charset=utf-8` });
+  }
+  return c.json({ error: { code: error.code, message: error.message, retryable, requestId } }, error.status);
+}
