@@ -86,5 +86,5 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     );
   });
 
-  return { app, yoga };
+  return { app, yoga, services: { resourceSnapshots, changeSets, scopes: config.auth.scopes } };
 }

@@ -1,7 +1,6 @@
-import { createApp } from './app.js';
 import { createAwsClients } from './aws/clients.js';
 import { readConfig } from './config.js';
-import { createLambdaHandler } from './lambda/handler.js';
+import { createAppHandler } from './lambda/app-handler.js';
 import { warmUp } from './lambda/warm-up.js';
 import { createLogger } from './logging/logger.js';
 import { OperationMetrics } from './logging/operation-metrics.js';
@@ -15,8 +14,6 @@ const config = readConfig('lambda');
 const logger = createLogger(config);
 const metrics = new OperationMetrics();
 const clients = createAwsClients(config.aws, {}, { logger, warmUpTransport: true });
-const { app } = createApp({ config, clients, logger, metrics });
+export const { handler } = createAppHandler({ config, clients, logger, metrics });
 
-if (config.lambda.warmUp) await warmUp({ app, config, logger, metrics });
-
-export const handler = createLambdaHandler({ app, logger, metrics });
+if (config.lambda.warmUp) await warmUp({ handler, config, logger, metrics });

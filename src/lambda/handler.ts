@@ -10,6 +10,8 @@ export interface LambdaHandlerDeps {
   app: Hono<any>;
   logger: Logger;
   metrics?: OperationMetrics;
+  /** Answers the common GraphQL request straight from the event, or undefined to use the app. */
+  fastPath?: (event: LambdaEvent) => Promise<APIGatewayProxyResult | undefined>;
 }
 
 /** API Gateway's id for the request (v1 and v2 both carry it), for correlating with its access logs. */
@@ -22,14 +24,14 @@ const gatewayRequestId = (event: LambdaEvent): string | undefined =>
  * Lambda and API Gateway request ids, and metrics are flushed before the invocation ends (the
  * sandbox may be frozen right after). The event itself is never logged: it holds tokens and bodies.
  */
-export function createLambdaHandler({ app, logger, metrics }: LambdaHandlerDeps): LambdaHandler {
+export function createLambdaHandler({ app, logger, metrics, fastPath }: LambdaHandlerDeps): LambdaHandler {
   const serve = handle(app);
   return async (event, context) => {
     logger.addContext(context);
     logger.appendKeys({ apiGatewayRequestId: gatewayRequestId(event) });
     metrics?.captureColdStart(context.functionName);
     try {
-      return await serve(event, context);
+      return (await fastPath?.(event)) ?? (await serve(event, context));
     } finally {
       metrics?.publish();
       logger.resetKeys();

@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Hono } from 'hono';
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { withoutNetwork } from '../aws/warm-up-transport.js';
 import type { Config } from '../config.js';
 import type { OperationMetrics } from '../logging/operation-metrics.js';
+import type { LambdaHandler } from './handler.js';
 
 /**
  * Both mutations with valid input (the emulator's seed values): the whole path runs, from event to
@@ -28,12 +28,12 @@ const LOCALLY_INVALID = BOTH_MUTATIONS.replace('eng-a1b2c3d4e5f6g7', 'not-an-eng
 );
 
 /** An HTTP API (payload 2.0) event as API Gateway sends it after its JWT authorizer, with every scope. */
-function warmUpEvent(config: Config, query: string): LambdaEvent {
+function warmUpEvent(config: Config, query: string, method = 'POST', path = '/graphql'): LambdaEvent {
   const now = new Date();
   return {
     version: '2.0',
-    routeKey: 'POST /graphql',
-    rawPath: '/graphql',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
     rawQueryString: '',
     headers: {
       accept: 'application/graphql-response+json',
@@ -45,23 +45,25 @@ function warmUpEvent(config: Config, query: string): LambdaEvent {
       apiId: 'warm-up',
       authorizer: {
         jwt: { claims: { sub: 'warm-up', scope: Object.values(config.auth.scopes).join(' ') }, scopes: null },
+        // For AUTH_MODE=iam: the identity API Gateway's IAM authorization passes on.
+        iam: { userArn: 'arn:aws:iam::000000000000:user/warm-up' },
       },
       domainName: 'warm-up.invalid',
       domainPrefix: 'warm-up',
       http: {
-        method: 'POST',
-        path: '/graphql',
+        method,
+        path,
         protocol: 'HTTP/1.1',
         sourceIp: '127.0.0.1',
         userAgent: 'warm-up',
       },
       requestId: 'warm-up',
-      routeKey: 'POST /graphql',
+      routeKey: `${method} ${path}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
-    body: JSON.stringify({ query }),
+    body: method === 'POST' ? JSON.stringify({ query }) : undefined,
     isBase64Encoded: false,
   } as unknown as LambdaEvent;
 }
@@ -79,8 +81,8 @@ const WARM_UP_CONTEXT: LambdaContext = {
 };
 
 export interface WarmUpDeps {
-  // biome-ignore lint/suspicious/noExplicitAny: any Hono app.
-  app: Hono<any>;
+  /** The Lambda handler itself, so the warm-up takes the path real requests take. */
+  handler: LambdaHandler;
   config: Config;
   logger: Logger;
   metrics?: OperationMetrics;
@@ -91,7 +93,7 @@ export interface WarmUpDeps {
  * request would otherwise pay: lazy module code, JIT, yoga's and the SDK's first-call setup,
  * credential resolution from the environment. Makes no network call; never fails the init.
  */
-export async function warmUp({ app, config, logger, metrics }: WarmUpDeps): Promise<void> {
+export async function warmUp({ handler, config, logger, metrics }: WarmUpDeps): Promise<void> {
   const started = performance.now();
   const withSdk = config.aws.credentialsInEnv;
   const level = logger.getLevelName();
@@ -101,7 +103,9 @@ export async function warmUp({ app, config, logger, metrics }: WarmUpDeps): Prom
   let failure: unknown;
   try {
     const event = warmUpEvent(config, withSdk ? BOTH_MUTATIONS : LOCALLY_INVALID);
-    status = (await withoutNetwork(() => handle(app)(event, WARM_UP_CONTEXT))).statusCode;
+    status = (await withoutNetwork(() => handler(event, WARM_UP_CONTEXT))).statusCode;
+    // hono's routing and middleware, for the requests the GraphQL fast path leaves to the app.
+    await handler(warmUpEvent(config, '', 'GET', '/health'), WARM_UP_CONTEXT);
   } catch (error) {
     failure = error;
   } finally {

@@ -3,7 +3,8 @@ import { createApp } from '../../src/app.js';
 import { createAwsClients, EMULATOR_CREDENTIALS } from '../../src/aws/clients.js';
 import { readConfig } from '../../src/config.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { createLambdaHandler, type LambdaHandler } from '../../src/lambda/handler.js';
+import { createAppHandler } from '../../src/lambda/app-handler.js';
+import type { LambdaHandler } from '../../src/lambda/handler.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { changeSetInput, snapshotInput } from '../support/operations.js';
 import { FAST_RETRIES } from '../support/stack.js';
@@ -128,7 +129,7 @@ describe.each([
       ...FAST_RETRIES,
     });
     const logger = createLogger(config);
-    handler = createLambdaHandler({ app: createApp({ config, clients, logger }).app, logger });
+    handler = createAppHandler({ config, clients, logger }).handler;
     close = () => {
       clients.partnerCentral.destroy();
       clients.marketplace.destroy();

@@ -1,16 +1,15 @@
 import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda';
-import { handle } from 'hono/aws-lambda';
-import { createApp } from '../../src/app.js';
 import { createAwsClients, EMULATOR_CREDENTIALS } from '../../src/aws/clients.js';
 import { readConfig } from '../../src/config.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
+import { createAppHandler } from '../../src/lambda/app-handler.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { lambdaContext } from '../support/apigw-events.js';
 import { FAST_RETRIES } from '../support/stack.js';
 
 export interface LambdaApp {
-  /** hono's adapter, as src/lambda.ts serves the app. */
-  handler: ReturnType<typeof handle>;
+  /** The handler as src/lambda.ts serves the app: the GraphQL fast path, then hono's adapter. */
+  handler: ReturnType<typeof createAppHandler>['handler'];
   // biome-ignore lint/suspicious/noExplicitAny: events are built from JSON samples.
   invoke(event: any): Promise<APIGatewayProxyResult>;
   emulator: RunningEmulator;
@@ -18,7 +17,7 @@ export interface LambdaApp {
 }
 
 /**
- * The app as it runs on Lambda (config read for runtime 'lambda', hono's aws-lambda adapter),
+ * The app as it runs on Lambda (config read for runtime 'lambda', the Lambda handler of src/lambda.ts),
  * with the SDK clients pointed at the emulator instead of AWS.
  */
 export async function startLambdaApp(env: Record<string, string> = {}): Promise<LambdaApp> {
@@ -29,8 +28,7 @@ export async function startLambdaApp(env: Record<string, string> = {}): Promise<
     credentials: EMULATOR_CREDENTIALS,
     ...FAST_RETRIES,
   });
-  const { app } = createApp({ config, clients, logger: createLogger(config) });
-  const handler = handle(app);
+  const { handler } = createAppHandler({ config, clients, logger: createLogger(config) });
   return {
     handler,
     invoke: (event) => handler(event as LambdaEvent, lambdaContext()) as Promise<APIGatewayProxyResult>,

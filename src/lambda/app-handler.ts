@@ -1,0 +1,25 @@
+import { type AppDeps, createApp } from '../app.js';
+import type { OperationMetrics } from '../logging/operation-metrics.js';
+import { createGraphQLFastPath } from './graphql-fast-path.js';
+import { createLambdaHandler } from './handler.js';
+
+/**
+ * The app and its Lambda handler as src/lambda.ts runs them: the GraphQL fast path in front of
+ * hono's adapter. Tests build their Lambda handlers here too, so they exercise the same path.
+ */
+export function createAppHandler(deps: AppDeps & { metrics?: OperationMetrics }) {
+  const built = createApp(deps);
+  const fastPath = createGraphQLFastPath({
+    yoga: built.yoga,
+    config: deps.config,
+    services: built.services,
+    metrics: deps.metrics,
+  });
+  const handler = createLambdaHandler({
+    app: built.app,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    fastPath,
+  });
+  return { ...built, fastPath, handler };
+}
