@@ -31,7 +31,6 @@ async function main(): Promise<void> {
         graphiql: config.graphiql ? `${url}/graphql` : 'off',
         authMode: config.auth.mode,
       });
-      if (config.auth.mode === 'none') logger.warn('AUTH_MODE=none: every caller may call every operation');
     },
   );
 

@@ -1,4 +1,8 @@
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
+
+// jose is loaded on first use: behind API Gateway's authorizer it is never needed, and it would
+// otherwise sit on the Lambda's start-up path.
+type Jose = typeof import('jose');
 
 export interface JwtSettings {
   issuer: string;
@@ -39,7 +43,7 @@ function hasAudience(claims: JWTPayload, audience: string): boolean {
   return claims.client_id === audience;
 }
 
-function failure(error: unknown): TokenCheck {
+function failure({ errors }: Jose, error: unknown): TokenCheck {
   if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired', detail: error.code };
   if (error instanceof errors.JOSEError && CLIENT_ERRORS.has(error.code)) {
     return { ok: false, reason: 'invalid', detail: error.code };
@@ -55,10 +59,18 @@ function failure(error: unknown): TokenCheck {
  * unknown `kid`), issuer, audience, expiry (required) and not-before, with 5 s of clock skew.
  */
 export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtSettings): TokenVerifier {
-  const jwks = createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 3_000, cooldownDuration: 30_000 });
+  let loaded: Promise<{ jose: Jose; jwks: ReturnType<Jose['createRemoteJWKSet']> }> | undefined;
+  const load = () => {
+    loaded ??= import('jose').then((jose) => ({
+      jose,
+      jwks: jose.createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 3_000, cooldownDuration: 30_000 }),
+    }));
+    return loaded;
+  };
   return async (token) => {
+    const { jose, jwks } = await load();
     try {
-      const { payload } = await jwtVerify(token, jwks, {
+      const { payload } = await jose.jwtVerify(token, jwks, {
         issuer,
         algorithms: ALGORITHMS,
         clockTolerance: 5,
@@ -69,7 +81,7 @@ export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtSettings): T
       }
       return { ok: true, claims: payload };
     } catch (error) {
-      return failure(error);
+      return failure(jose, error);
     }
   };
 }

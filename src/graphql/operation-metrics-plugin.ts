@@ -14,7 +14,23 @@ const rootFieldsByRequest = new WeakMap<Request, RootField[]>();
 const isDocument = (value: unknown): value is DocumentNode =>
   typeof value === 'object' && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 
+// yoga's parse cache hands back the same document object for the same query text.
+const fieldsByDocument = new WeakMap<DocumentNode, Map<string | undefined, RootField[]>>();
+
 export function rootFieldsOf(document: DocumentNode, operationName: string | undefined): RootField[] {
+  let byName = fieldsByDocument.get(document);
+  if (!byName) {
+    byName = new Map();
+    fieldsByDocument.set(document, byName);
+  }
+  const cached = byName.get(operationName);
+  if (cached) return cached;
+  const fields = computeRootFields(document, operationName);
+  byName.set(operationName, fields);
+  return fields;
+}
+
+function computeRootFields(document: DocumentNode, operationName: string | undefined): RootField[] {
   const operation = getOperationAST(document, operationName);
   if (!operation) return [];
   return operation.selectionSet.selections.flatMap((s) =>

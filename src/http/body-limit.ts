@@ -33,6 +33,13 @@ export function limitBody(maxBytes: number) {
     const size = lambdaBodyBytes(c.env?.event);
     // On Lambda the measured body is the truth; counting it again as a stream costs ~0.3 ms.
     if (size !== undefined) return size > maxBytes ? tooLarge(c) : next();
+    // A declared length is enforced by Node's HTTP parser; only an undeclared (chunked) body is
+    // counted as it streams. Checked on the headers, so the body stream is not built for nothing.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(declared) > maxBytes ? tooLarge(c) : next();
+    }
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return streamed(c, next);
   });
 }

@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENTED_CODES } from '../support/documented-codes.js';
 import { gql } from '../support/graphql-client.js';
 import { CREATE_SNAPSHOT, SEED, START_CHANGE_SET } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
-
-const DOCUMENTED_CODES = new Set([
-  'BAD_USER_INPUT',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RESOURCE_IN_USE',
-  'SERVICE_QUOTA_EXCEEDED',
-  'THROTTLED',
-  'UPSTREAM_ERROR',
-  'UPSTREAM_UNAVAILABLE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-]);
 
 // Near-valid values mixed with noise, so runs reach AWS's rules as well as ours.
 const maybe = <T>(valid: fc.Arbitrary<T>) =>

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../src/aws/clients.js';
 import { EXAMPLE_TABS } from '../../src/graphql/graphiql-examples.js';
+import { DOCUMENTED_CODES } from '../support/documented-codes.js';
 import {
   CREATE_SNAPSHOT,
   changeSetInput,
@@ -13,22 +14,6 @@ import {
 import { type Stack, startStack } from '../support/stack.js';
 import { startTestIssuer, type TestIssuer } from './jwt-issuer.js';
 
-const DOCUMENTED_CODES = new Set([
-  'BAD_REQUEST',
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RESOURCE_IN_USE',
-  'SERVICE_QUOTA_EXCEEDED',
-  'THROTTLED',
-  'UPSTREAM_ERROR',
-  'UPSTREAM_UNAVAILABLE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'PAYLOAD_TOO_LARGE',
-]);
 // Codes that mean "refused before any AWS call" when they come without an `aws` member.
 const LOCAL_CODES = new Set([
   'BAD_REQUEST',
