@@ -7,6 +7,7 @@ import type { AwsClients } from './aws/clients.js';
 import { ResourceSnapshots } from './aws/resource-snapshots.js';
 import type { Config } from './config.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
+import { createDirectExecution } from './graphql/direct-execution.js';
 import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
@@ -86,5 +87,8 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     );
   });
 
-  return { app, yoga, services: { resourceSnapshots, changeSets, scopes: config.auth.scopes } };
+  const services = { resourceSnapshots, changeSets, scopes: config.auth.scopes };
+  // The GraphQL hot path the Lambda handler and the local server put in front of the app.
+  const executeDirectly = createDirectExecution({ yoga, services, metrics });
+  return { app, yoga, executeDirectly };
 }

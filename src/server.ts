@@ -1,8 +1,9 @@
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { createAwsClients, EMULATOR_CREDENTIALS } from './aws/clients.js';
 import { ConfigError, readConfig } from './config.js';
 import { emulatorOptionsFromEnv, startEmulator } from './emulator/index.js';
+import { createLocalServer } from './http/local-server.js';
 import { createLogger } from './logging/logger.js';
 
 /** `npm start`: the local server. It only listens; the app is built by createApp. */
@@ -19,20 +20,19 @@ async function main(): Promise<void> {
     config.aws,
     emulator ? { endpoint: emulator.url, credentials: EMULATOR_CREDENTIALS } : {},
   );
-  const { app } = createApp({ config, clients, logger });
+  const { app, executeDirectly } = createApp({ config, clients, logger });
 
-  const server = serve(
-    { fetch: app.fetch, port: config.server.port, hostname: config.server.host },
-    (info) => {
-      const url = `http://${config.server.host}:${info.port}`;
-      logger.info(`Listening on ${url}/graphql`, {
-        backend: config.backend,
-        ...(emulator ? { emulatorUrl: emulator.url } : { region: config.aws.region }),
-        graphiql: config.graphiql ? `${url}/graphql` : 'off',
-        authMode: config.auth.mode,
-      });
-    },
-  );
+  const server = createLocalServer({ app, executeDirectly, config });
+  server.listen(config.server.port, config.server.host, () => {
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.server.host}:${port}`;
+    logger.info(`Listening on ${url}/graphql`, {
+      backend: config.backend,
+      ...(emulator ? { emulatorUrl: emulator.url } : { region: config.aws.region }),
+      graphiql: config.graphiql ? `${url}/graphql` : 'off',
+      authMode: config.auth.mode,
+    });
+  });
 
   const shutdown = () => {
     server.close();

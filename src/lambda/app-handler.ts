@@ -9,12 +9,7 @@ import { createLambdaHandler } from './handler.js';
  */
 export function createAppHandler(deps: AppDeps & { metrics?: OperationMetrics }) {
   const built = createApp(deps);
-  const fastPath = createGraphQLFastPath({
-    yoga: built.yoga,
-    config: deps.config,
-    services: built.services,
-    metrics: deps.metrics,
-  });
+  const fastPath = createGraphQLFastPath({ config: deps.config, execute: built.executeDirectly });
   const handler = createLambdaHandler({
     app: built.app,
     logger: deps.logger,

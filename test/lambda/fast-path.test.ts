@@ -126,6 +126,10 @@ describe('the Lambda GraphQL fast path', () => {
       post(CREATE_SNAPSHOT, ok, { ...route, headers: { accept: 'text/html' } }),
       post(CREATE_SNAPSHOT, ok, { ...route, claims: null }),
       post('mutation {', ok),
+      post(
+        `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: changeSet(changeSetId: "x") { status }`).join(' ')} }`,
+        {},
+      ),
       post(CREATE_SNAPSHOT, { input: { catalog: 'Sandbox' } }),
     ]) {
       expect(await built.fastPath(event)).toBeUndefined();

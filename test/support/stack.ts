@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { createApp } from '../../src/app.js';
 import { type ClientOverrides, createAwsClients, EMULATOR_CREDENTIALS } from '../../src/aws/clients.js';
 import { readConfig } from '../../src/config.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
+import { createLocalServer } from '../../src/http/local-server.js';
 import { createLogger } from '../../src/logging/logger.js';
 
 export interface Stack {
@@ -35,9 +35,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...FAST_RETRIES,
     ...options.clients,
   });
-  const { app } = createApp({ config, clients, logger: createLogger(config) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { app, executeDirectly } = createApp({ config, clients, logger: createLogger(config) });
+  // As src/server.ts serves it: the direct GraphQL path in front of hono's listener.
+  const server = createLocalServer({ app, executeDirectly, config });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
