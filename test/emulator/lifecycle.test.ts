@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
 import { mpcClient, OFFER, rejectionOf, SAAS_PRODUCT, sleep } from './clients.js';
 
-const DURATION_MS = 600;
+const DURATION_MS = 1_200;
 let emu: RunningEmulator;
 let mpc: MarketplaceCatalogClient;
 

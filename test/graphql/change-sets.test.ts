@@ -4,7 +4,8 @@ import { gql } from '../support/graphql-client.js';
 import { changeSetInput, DESCRIBE_CHANGE_SET, SEED, START_CHANGE_SET } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
-const DURATION_MS = 300;
+// Long enough that PREPARING and the lock outlast a slow machine between two requests.
+const DURATION_MS = 1_000;
 
 async function waitForTerminal(url: string, id: string) {
   for (let i = 0; i < 50; i++) {

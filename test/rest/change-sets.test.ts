@@ -6,7 +6,7 @@ import { changeSetInput, DESCRIBE_CHANGE_SET, SEED } from '../support/operations
 import { type Stack, startStack } from '../support/stack.js';
 
 // Long enough that a second start still finds the entity locked on a loaded CI machine.
-const DURATION_MS = 600;
+const DURATION_MS = 1_000;
 
 describe('REST change sets, through HTTP, the SDK and the emulator', () => {
   let stack: Stack;
