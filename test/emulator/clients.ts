@@ -6,7 +6,8 @@ import {
   PartnerCentralSellingClient,
   type PartnerCentralSellingClientConfig,
 } from '@aws-sdk/client-partnercentral-selling';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
 
 /** The real SDK clients, pointed at an emulator, as the facade will use them. */
 
@@ -82,3 +83,27 @@ export const SNAPSHOT_KEY = {
 
 export const SAAS_PRODUCT = { Type: 'SaaSProduct@1.0', Identifier: 'prod-example00001' };
 export const OFFER = { Type: 'Offer@1.0', Identifier: 'offer-example0001' };
+
+export interface EmulatorWithClients {
+  emu: RunningEmulator;
+  pcs: PartnerCentralSellingClient;
+  mpc: MarketplaceCatalogClient;
+}
+
+/** An emulator and both SDK clients for the tests of one file, started before them and closed after. */
+export function useEmulatorWithClients(
+  options: () => EmulatorOptions | Promise<EmulatorOptions> = () => ({}),
+): EmulatorWithClients {
+  const t = {} as EmulatorWithClients;
+  beforeAll(async () => {
+    t.emu = await startEmulator(await options());
+    t.pcs = pcsClient(t.emu.url);
+    t.mpc = mpcClient(t.emu.url);
+  });
+  afterAll(async () => {
+    t.pcs.destroy();
+    t.mpc.destroy();
+    await t.emu.close();
+  });
+  return t;
+}

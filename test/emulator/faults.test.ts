@@ -1,7 +1,6 @@
 import {
   DescribeChangeSetCommand,
   InternalServiceException,
-  type MarketplaceCatalogClient,
   MarketplaceCatalogServiceException,
   AccessDeniedException as MpcAccessDeniedException,
   ResourceNotFoundException as MpcResourceNotFoundException,
@@ -13,37 +12,31 @@ import {
   CreateResourceSnapshotCommand,
   GetResourceSnapshotCommand,
   InternalServerException,
-  type PartnerCentralSellingClient,
   PartnerCentralSellingServiceException,
   ThrottlingException,
 } from '@aws-sdk/client-partnercentral-selling';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { fastRetry, mpcClient, pcsClient, rejectionOf, SAAS_PRODUCT, SNAPSHOT_KEY, UUID } from './clients.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+import {
+  fastRetry,
+  pcsClient,
+  rejectionOf,
+  SAAS_PRODUCT,
+  SNAPSHOT_KEY,
+  UUID,
+  useEmulatorWithClients,
+} from './clients.js';
 
-let emu: RunningEmulator;
-let pcs: PartnerCentralSellingClient;
-let mpc: MarketplaceCatalogClient;
+const t = useEmulatorWithClients();
+beforeEach(() => t.emu.reset());
 
-beforeAll(async () => {
-  emu = await startEmulator();
-  pcs = pcsClient(emu.url);
-  mpc = mpcClient(emu.url);
-});
-afterAll(async () => {
-  pcs.destroy();
-  mpc.destroy();
-  await emu.close();
-});
-beforeEach(() => emu.reset());
-
-const createSnapshot = (client = pcs) => client.send(new CreateResourceSnapshotCommand(SNAPSHOT_KEY));
+const createSnapshot = (client = t.pcs) => client.send(new CreateResourceSnapshotCommand(SNAPSHOT_KEY));
 const describeUnknown = () =>
-  mpc.send(
+  t.mpc.send(
     new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId: 'abcdefghijklmnopqrstuvwxy' }),
   );
 const startChangeSet = () =>
-  mpc.send(
+  t.mpc.send(
     new StartChangeSetCommand({
       Catalog: 'AWSMarketplace',
       ChangeSet: [{ ChangeType: 'UpdateInformation', Entity: SAAS_PRODUCT }],
@@ -53,21 +46,21 @@ const startChangeSet = () =>
 describe('fault injection', () => {
   it('lets the SDK retry a throttled call through to success, with one creation for its token', async () => {
     // mulberry32(8) draws 0.156 then 0.625: the first attempt is throttled, the second passes.
-    emu.setFaults({ throttleRate: 0.5, seed: 8 });
-    const client = pcsClient(emu.url, fastRetry(3));
+    t.emu.setFaults({ throttleRate: 0.5, seed: 8 });
+    const client = pcsClient(t.emu.url, fastRetry(3));
     const result = await createSnapshot(client);
     client.destroy();
     expect(result.Revision).toBe(1);
     expect(result.$metadata.attempts).toBe(2);
-    const stats = emu.stats();
+    const stats = t.emu.stats();
     expect(stats.requests.CreateResourceSnapshot).toBe(2);
     expect(stats.created.snapshots).toBe(1);
     expect(Object.values(stats.tokens)).toEqual([1]);
   });
 
   it('surfaces ThrottlingException (429) after the SDK used all its attempts', async () => {
-    emu.setFaults({ throttleRate: 1 });
-    const client = pcsClient(emu.url, fastRetry(3));
+    t.emu.setFaults({ throttleRate: 1 });
+    const client = pcsClient(t.emu.url, fastRetry(3));
     const error = await rejectionOf(createSnapshot(client));
     client.destroy();
     expect(error).toBeInstanceOf(ThrottlingException);
@@ -76,8 +69,8 @@ describe('fault injection', () => {
       attempts: 3,
       requestId: expect.stringMatching(UUID),
     });
-    expect(emu.stats().requests.CreateResourceSnapshot).toBe(3);
-    expect(emu.stats().created.snapshots).toBe(0);
+    expect(t.emu.stats().requests.CreateResourceSnapshot).toBe(3);
+    expect(t.emu.stats().created.snapshots).toBe(0);
 
     const mpcError = await rejectionOf(describeUnknown());
     expect(mpcError).toBeInstanceOf(MpcThrottlingException);
@@ -85,7 +78,7 @@ describe('fault injection', () => {
   });
 
   it('injects 500 InternalServerException (PCS) and InternalServiceException (MPC)', async () => {
-    emu.setFaults({ serverErrorRate: 1 });
+    t.emu.setFaults({ serverErrorRate: 1 });
     const pcsError = await rejectionOf(createSnapshot());
     expect(pcsError).toBeInstanceOf(InternalServerException);
     expect(pcsError.$fault).toBe('server');
@@ -93,12 +86,12 @@ describe('fault injection', () => {
     const mpcError = await rejectionOf(startChangeSet());
     expect(mpcError).toBeInstanceOf(InternalServiceException);
     expect(mpcError.$metadata?.httpStatusCode).toBe(500);
-    expect(emu.stats().created).toEqual({ snapshots: 0, changeSets: 0 });
+    expect(t.emu.stats().created).toEqual({ snapshots: 0, changeSets: 0 });
   });
 
   it('answers 403 AccessDeniedException to every operation when accessDenied is set', async () => {
-    emu.setFaults({ accessDenied: true });
-    const pcsError = await rejectionOf(pcs.send(new GetResourceSnapshotCommand(SNAPSHOT_KEY)));
+    t.emu.setFaults({ accessDenied: true });
+    const pcsError = await rejectionOf(t.pcs.send(new GetResourceSnapshotCommand(SNAPSHOT_KEY)));
     expect(pcsError).toBeInstanceOf(AccessDeniedException);
     expect(pcsError.$metadata?.httpStatusCode).toBe(403);
     const mpcError = await rejectionOf(startChangeSet());
@@ -107,7 +100,7 @@ describe('fault injection', () => {
   });
 
   it('sends a non-JSON 502 that the SDK cannot parse as a service error', async () => {
-    emu.setFaults({ malformedRate: 1 });
+    t.emu.setFaults({ malformedRate: 1 });
     const error = await rejectionOf(createSnapshot());
     expect(error).not.toBeInstanceOf(PartnerCentralSellingServiceException);
     expect(error.$metadata?.httpStatusCode).toBe(502);
@@ -117,16 +110,16 @@ describe('fault injection', () => {
   });
 
   it('resets the connection without any HTTP answer', async () => {
-    emu.setFaults({ resetRate: 1 });
+    t.emu.setFaults({ resetRate: 1 });
     const error = await rejectionOf(createSnapshot());
     expect(error).not.toBeInstanceOf(PartnerCentralSellingServiceException);
     expect(error.$metadata?.httpStatusCode).toBeUndefined();
     expect(error.code).toBe('ECONNRESET');
-    expect(emu.stats().requests.CreateResourceSnapshot).toBe(1);
+    expect(t.emu.stats().requests.CreateResourceSnapshot).toBe(1);
   });
 
   it('limits faults to the listed operations', async () => {
-    emu.setFaults({ serverErrorRate: 1, operations: ['StartChangeSet'] });
+    t.emu.setFaults({ serverErrorRate: 1, operations: ['StartChangeSet'] });
     expect(await rejectionOf(startChangeSet())).toBeInstanceOf(InternalServiceException);
     expect(await rejectionOf(describeUnknown())).toBeInstanceOf(MpcResourceNotFoundException);
     expect((await createSnapshot()).Revision).toBe(1);
@@ -134,7 +127,7 @@ describe('fault injection', () => {
 
   it('repeats the same fault sequence for the same seed', async () => {
     const outcomes = async () => {
-      emu.setFaults({ throttleRate: 0.5, seed: 42, operations: ['DescribeChangeSet'] });
+      t.emu.setFaults({ throttleRate: 0.5, seed: 42, operations: ['DescribeChangeSet'] });
       const names: string[] = [];
       for (let i = 0; i < 12; i++) names.push((await rejectionOf(describeUnknown())).name);
       return names;
@@ -145,22 +138,22 @@ describe('fault injection', () => {
   });
 
   it('adds latency before answering', async () => {
-    emu.setFaults({ latencyMs: 250 });
+    t.emu.setFaults({ latencyMs: 250 });
     const started = performance.now();
     await rejectionOf(describeUnknown());
     expect(performance.now() - started).toBeGreaterThanOrEqual(240);
   });
 
   it('rejects invalid fault options, naming the option', () => {
-    expect(() => emu.setFaults({ throttleRate: 1.5 })).toThrow(/faults\.throttleRate/);
-    expect(() => emu.setFaults({ operations: ['DeleteEverything'] })).toThrow(/faults\.operations/);
+    expect(() => t.emu.setFaults({ throttleRate: 1.5 })).toThrow(/faults\.throttleRate/);
+    expect(() => t.emu.setFaults({ operations: ['DeleteEverything'] })).toThrow(/faults\.operations/);
   });
 
   it('reset() restores the start faults, state and stats', async () => {
-    emu.setFaults({ accessDenied: true });
+    t.emu.setFaults({ accessDenied: true });
     await rejectionOf(createSnapshot());
-    emu.reset();
-    expect(emu.stats()).toEqual({ requests: {}, created: { snapshots: 0, changeSets: 0 }, tokens: {} });
+    t.emu.reset();
+    expect(t.emu.stats()).toEqual({ requests: {}, created: { snapshots: 0, changeSets: 0 }, tokens: {} });
     expect((await createSnapshot()).Revision).toBe(1);
   });
 });

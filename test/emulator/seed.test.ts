@@ -1,25 +1,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DescribeChangeSetCommand,
-  type MarketplaceCatalogClient,
-  StartChangeSetCommand,
-} from '@aws-sdk/client-marketplace-catalog';
+import { DescribeChangeSetCommand, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import {
   CreateResourceSnapshotCommand,
   GetResourceSnapshotCommand,
-  type PartnerCentralSellingClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-partnercentral-selling';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, type SeedData, startEmulator } from '../../src/emulator/index.js';
-import { mpcClient, pcsClient, rejectionOf, SNAPSHOT_KEY } from './clients.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type SeedData, startEmulator } from '../../src/emulator/index.js';
+import { rejectionOf, SNAPSHOT_KEY, useEmulatorWithClients } from './clients.js';
 
 let dir: string;
-let emu: RunningEmulator;
-let pcs: PartnerCentralSellingClient;
-let mpc: MarketplaceCatalogClient;
 
 const fromOption: SeedData = {
   engagements: [
@@ -39,23 +31,12 @@ const fromFile: SeedData = {
   entities: [{ type: 'ContainerProduct@1.0', identifier: 'prod-fromfile0001' }],
 };
 
-beforeAll(async () => {
+const t = useEmulatorWithClients(async () => {
   dir = await mkdtemp(join(tmpdir(), 'emulator-seed-'));
   await writeFile(join(dir, 'seed.json'), JSON.stringify(fromFile));
-  emu = await startEmulator({
-    seedData: fromOption,
-    seedFile: join(dir, 'seed.json'),
-    changeSetDurationMs: 0,
-  });
-  pcs = pcsClient(emu.url);
-  mpc = mpcClient(emu.url);
+  return { seedData: fromOption, seedFile: join(dir, 'seed.json'), changeSetDurationMs: 0 };
 });
-afterAll(async () => {
-  pcs.destroy();
-  mpc.destroy();
-  await emu.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('seed data', () => {
   it('adds engagements, opportunities and templates from the option, only in their catalogs', async () => {
@@ -66,24 +47,24 @@ describe('seed data', () => {
       ResourceIdentifier: 'O42',
       ResourceSnapshotTemplateIdentifier: 'CompactSummary',
     };
-    expect((await pcs.send(new CreateResourceSnapshotCommand(key))).Revision).toBe(1);
-    const snapshot = await pcs.send(new GetResourceSnapshotCommand(key));
+    expect((await t.pcs.send(new CreateResourceSnapshotCommand(key))).Revision).toBe(1);
+    const snapshot = await t.pcs.send(new GetResourceSnapshotCommand(key));
     expect(snapshot.Payload?.OpportunitySummary?.Customer?.Account?.CompanyName).toBe('Option Corp');
     const sandbox = await rejectionOf(
-      pcs.send(new CreateResourceSnapshotCommand({ ...key, Catalog: 'Sandbox' })),
+      t.pcs.send(new CreateResourceSnapshotCommand({ ...key, Catalog: 'Sandbox' })),
     );
     expect(sandbox).toBeInstanceOf(ResourceNotFoundException);
   });
 
   it('merges the seed file over the built-in seed', async () => {
     const key = { ...SNAPSHOT_KEY, ResourceIdentifier: 'O777' };
-    await pcs.send(new CreateResourceSnapshotCommand(key));
-    const snapshot = await pcs.send(new GetResourceSnapshotCommand(key));
+    await t.pcs.send(new CreateResourceSnapshotCommand(key));
+    const snapshot = await t.pcs.send(new GetResourceSnapshotCommand(key));
     expect(snapshot.Payload?.OpportunitySummary?.Customer?.Account?.CompanyName).toBe('File Corp');
     // The built-in opportunity is still there.
-    expect((await pcs.send(new CreateResourceSnapshotCommand(SNAPSHOT_KEY))).Revision).toBe(1);
+    expect((await t.pcs.send(new CreateResourceSnapshotCommand(SNAPSHOT_KEY))).Revision).toBe(1);
 
-    const { ChangeSetId } = await mpc.send(
+    const { ChangeSetId } = await t.mpc.send(
       new StartChangeSetCommand({
         Catalog: 'AWSMarketplace',
         ChangeSet: [
@@ -94,7 +75,7 @@ describe('seed data', () => {
         ],
       }),
     );
-    const described = await mpc.send(
+    const described = await t.mpc.send(
       new DescribeChangeSetCommand({ Catalog: 'AWSMarketplace', ChangeSetId }),
     );
     expect(described.Status).toBe('SUCCEEDED');
