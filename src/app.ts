@@ -6,6 +6,7 @@ import { ChangeSets } from './aws/change-sets.js';
 import type { AwsClients } from './aws/clients.js';
 import { ResourceSnapshots } from './aws/resource-snapshots.js';
 import type { Config } from './config.js';
+import { FacadeError } from './errors/facade-error.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
 import { createDirectExecution } from './graphql/direct-execution.js';
 import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
@@ -14,6 +15,7 @@ import { corsAllowList } from './http/cors-allow-list.js';
 import { csrfProtection } from './http/csrf-protection.js';
 import { type AppEnv, requestId } from './http/request-id.js';
 import type { OutcomeRecorder } from './logging/operation-metrics.js';
+import { errorResponse } from './rest/error-response.js';
 import { createRestRoutes } from './rest/routes.js';
 
 export interface AppDeps {
@@ -32,6 +34,7 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   const yoga = createGraphQLServer(config, logger, metrics ? [useOperationMetrics(metrics)] : []);
   const resourceSnapshots = new ResourceSnapshots(clients.partnerCentral, config.aws.deadlineMs);
   const changeSets = new ChangeSets(clients.marketplace, config.aws.deadlineMs);
+  const services = { resourceSnapshots, changeSets, scopes: config.auth.scopes };
 
   const app = new Hono<AppEnv>();
   app.use(requestId);
@@ -51,44 +54,17 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     yoga.fetch(c.req.raw, {
       requestId: c.get('requestId'),
       caller: c.get('caller') ?? ANONYMOUS_CALLER,
-      scopes: config.auth.scopes,
-      resourceSnapshots,
-      changeSets,
+      ...services,
     }),
   );
 
   app.route('/rest', createRestRoutes({ config, logger, metrics, resourceSnapshots, changeSets }));
 
-  app.notFound((c) =>
-    c.json(
-      {
-        error: {
-          code: 'NOT_FOUND',
-          message: 'No such route.',
-          retryable: false,
-          requestId: c.get('requestId'),
-        },
-      },
-      404,
-    ),
-  );
-  app.onError((error, c) => {
-    logger.error('Unhandled error in the HTTP layer', { error, requestId: c.get('requestId') });
-    return c.json(
-      {
-        error: {
-          code: 'INTERNAL_SERVER_ERROR',
-          message: 'Unexpected error.',
-          retryable: false,
-          requestId: c.get('requestId'),
-        },
-      },
-      500,
-    );
-  });
+  // The REST error envelope; anything not raised on purpose is logged and masked there.
+  app.notFound((c) => errorResponse(c, new FacadeError('NOT_FOUND', 'No such route.'), logger));
+  app.onError((error, c) => errorResponse(c, error, logger));
 
-  const services = { resourceSnapshots, changeSets, scopes: config.auth.scopes };
   // The GraphQL hot path the Lambda handler and the local server put in front of the app.
   const executeDirectly = createDirectExecution({ yoga, services, metrics });
-  return { app, yoga, executeDirectly };
+  return { app, executeDirectly };
 }
