@@ -88,6 +88,32 @@ describe('AWS faults, translated', () => {
     expect(slow.body.errors?.[0]?.extensions).not.toHaveProperty('aws');
   });
 
+  it('UPSTREAM_UNAVAILABLE (504 on REST) once the whole-call deadline passes, before any attempt times out', async () => {
+    // Attempts may take 6 s each (the default), but the whole call only 200 ms.
+    const tight = await startStack({
+      env: { UPSTREAM_DEADLINE_MS: '200' },
+      emulator: { faults: { latencyMs: 2_000 } },
+    });
+    try {
+      const started = performance.now();
+      const res = await gql(tight.url, CREATE_SNAPSHOT, { input: snapshotInput() });
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryable: true,
+      });
+      expect(res.body.errors?.[0]?.extensions).not.toHaveProperty('aws');
+      const rest = await fetch(`${tight.url}/rest/change-sets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(changeSetInput()),
+      });
+      expect(rest.status).toBe(504);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('FORBIDDEN for AccessDeniedException, without AWS text that could name the role', async () => {
     stack.emulator.setFaults({ accessDenied: true });
     for (const res of [await create(), await start()]) {
