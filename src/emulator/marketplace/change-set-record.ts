@@ -9,6 +9,8 @@ export interface ChangeSetRecord {
   name: string;
   input: StartChangeSetInput;
   startedAt: number;
+  /** Start order, unique: breaks ties between change sets started in the same second. */
+  sequence: number;
   cancelledAt?: number;
   /** Seeded history: already finished at this time, whatever changeSetDurationMs says. */
   endedAt?: number;

@@ -95,6 +95,7 @@ export class ChangeSetService {
       name: input.ChangeSetName ?? `ChangeSet-${id}`,
       input,
       startedAt: now,
+      sequence: this.changeSets.size,
       errors: input.ChangeSet.map((c) => changeTypeError(c.ChangeType, c.Entity.Type)),
       lockKeys,
       settled: false,

@@ -180,8 +180,8 @@ function matches(row: Row, filter: Filter): boolean {
 }
 
 type SortValue = string | number | null;
-/** Sort value, start time and id: a total order, so a page boundary is a fixed point. */
-type Key = [SortValue, number, string];
+/** Sort value, then start order: a total order, so a page boundary is a fixed point. */
+type Key = [SortValue, number];
 
 function keyOf(row: Row, sortBy: SortBy): Key {
   const start = seconds(row.record.startedAt);
@@ -193,7 +193,7 @@ function keyOf(row: Row, sortBy: SortBy): Key {
         : sortBy === 'StartTime'
           ? start
           : (row.end ?? null); // not ended yet: after every end time
-  return [value, start, row.record.id];
+  return [value, row.record.sequence];
 }
 
 function compareValues(a: SortValue, b: SortValue): number {
@@ -204,7 +204,7 @@ function compareValues(a: SortValue, b: SortValue): number {
 }
 
 function compareKeys(a: Key, b: Key): number {
-  return compareValues(a[0], b[0]) || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+  return compareValues(a[0], b[0]) || a[1] - b[1];
 }
 
 const queryHash = (input: ListChangeSetsInput): string =>
@@ -219,13 +219,13 @@ const encodeToken = (hash: string, key: Key): string =>
 function decodeToken(token: string, hash: string): Key | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!isObject(parsed) || parsed.q !== hash || !Array.isArray(parsed.k) || parsed.k.length !== 3) {
+    if (!isObject(parsed) || parsed.q !== hash || !Array.isArray(parsed.k) || parsed.k.length !== 2) {
       return undefined;
     }
-    const [value, start, id] = parsed.k as unknown[];
+    const [value, sequence] = parsed.k as unknown[];
     const valueOk = value === null || typeof value === 'string' || typeof value === 'number';
-    if (!valueOk || typeof start !== 'number' || typeof id !== 'string') return undefined;
-    return [value as SortValue, start, id];
+    if (!valueOk || typeof sequence !== 'number') return undefined;
+    return [value as SortValue, sequence];
   } catch {
     return undefined;
   }

@@ -70,7 +70,7 @@ export const SEEDED_CHANGE_SETS: readonly SeededChangeSet[] = [
 ];
 
 export function seededRecords(accountId: string, region: string): ChangeSetRecord[] {
-  return SEEDED_CHANGE_SETS.map((s) => {
+  return SEEDED_CHANGE_SETS.map((s, sequence) => {
     const end = Date.parse(s.end);
     return {
       id: s.id,
@@ -78,6 +78,7 @@ export function seededRecords(accountId: string, region: string): ChangeSetRecor
       name: s.name,
       input: { Catalog: 'AWSMarketplace', ChangeSet: s.changes, ChangeSetName: s.name, Intent: 'APPLY' },
       startedAt: Date.parse(s.start),
+      sequence,
       cancelledAt: s.cancelled ? end : undefined,
       endedAt: end,
       errors: s.changes.map((c) => (s.cancelled ? undefined : changeTypeError(c.ChangeType, c.Entity.Type))),
