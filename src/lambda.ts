@@ -3,7 +3,7 @@ import { readConfig } from './config.js';
 import { createAppHandler } from './lambda/app-handler.js';
 import { warmUp } from './lambda/warm-up.js';
 import { createLogger } from './logging/logger.js';
-import { OperationMetrics } from './logging/operation-metrics.js';
+import { createMetrics, OperationMetrics } from './logging/operation-metrics.js';
 
 /**
  * The Lambda entry point (API Gateway HTTP API v2 and REST API v1 events): adapter only. The app,
@@ -11,9 +11,13 @@ import { OperationMetrics } from './logging/operation-metrics.js';
  * the network. A bad configuration fails the init with a message naming the variable.
  */
 const config = readConfig('lambda');
+// Where X-Ray tracing is on: the tracer's chunk loads while the warm-up runs, not before it.
+const tracing = config.observability.tracing ? import('./aws/tracing.js') : undefined;
 const logger = createLogger(config);
-const metrics = new OperationMetrics();
+const metrics = new OperationMetrics(createMetrics(config.observability));
 const clients = createAwsClients(config.aws, {}, { logger, warmUpTransport: true });
 export const { handler } = createAppHandler({ config, clients, logger, metrics });
 
 if (config.lambda.warmUp) await warmUp({ handler, config, logger, metrics });
+// After the warm-up, which is not traffic and has no trace to attach subsegments to.
+if (tracing) (await tracing).traceAwsClients(clients, config.observability.serviceName);
