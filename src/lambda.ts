@@ -11,13 +11,15 @@ import { createMetrics, OperationMetrics } from './logging/operation-metrics.js'
  * the network. A bad configuration fails the init with a message naming the variable.
  */
 const config = readConfig('lambda');
-// Where X-Ray tracing is on: the tracer's chunk loads while the warm-up runs, not before it.
-const tracing = config.observability.tracing ? import('./aws/tracing.js') : undefined;
 const logger = createLogger(config);
 const metrics = new OperationMetrics(createMetrics(config.observability));
 const clients = createAwsClients(config.aws, {}, { logger, warmUpTransport: true });
+// X-Ray (where tracing is on): a lazy chunk, so it costs nothing elsewhere. Before the warm-up,
+// which builds the clients' cached middleware stacks; its calls are not traced (no trace at init).
+if (config.observability.tracing) {
+  const { traceAwsClients } = await import('./aws/tracing.js');
+  traceAwsClients(clients, config.observability.serviceName);
+}
 export const { handler } = createAppHandler({ config, clients, logger, metrics });
 
 if (config.lambda.warmUp) await warmUp({ handler, config, logger, metrics });
-// After the warm-up, which is not traffic and has no trace to attach subsegments to.
-if (tracing) (await tracing).traceAwsClients(clients, config.observability.serviceName);
