@@ -21,10 +21,11 @@ export type ProxyHandler = (event: any, context: LambdaContext) => Promise<Proxy
 export interface GatewayOptions {
   routes: readonly GatewayRoute[];
   /**
-   * The route's authorizer (the JWT authorizer's issuer, audience and signature check): the
-   * token's claims, or undefined for a token it refuses. Without it, every token is refused.
+   * The route's authorizer (the JWT authorizer's issuer, audience and signature check) given the
+   * bearer token (undefined when none was sent): the token's claims, or undefined to refuse (401).
+   * Without it, every request to a route with an authorizer is refused.
    */
-  authorize?: (authorizer: string, token: string) => Promise<Record<string, string> | undefined>;
+  authorize?: (authorizer: string, token: string | undefined) => Promise<Record<string, string> | undefined>;
   cors?: CorsConfiguration;
 }
 
@@ -40,6 +41,8 @@ export interface LambdaBridgeOptions {
   gateway?: GatewayOptions;
   /** API Gateway's integration timeout (HTTP API: 30 s at most; the facade is built for 29 s). */
   integrationTimeoutMs?: number;
+  /** The port on 127.0.0.1; 0 (the default) for any free one. */
+  port?: number;
 }
 
 export interface LambdaBridge {
@@ -169,6 +172,7 @@ export async function startLambdaBridge({
   claims,
   gateway,
   integrationTimeoutMs = GATEWAY_LIMITS.integrationTimeoutMs,
+  port: listenPort = 0,
 }: LambdaBridgeOptions): Promise<LambdaBridge> {
   const toEvent = version === 'v1' ? v1Event : v2Event;
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
@@ -197,8 +201,7 @@ export async function startLambdaBridge({
       eventClaims = null;
       if (route.authorizer) {
         const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-        const verified =
-          token && gateway.authorize ? await gateway.authorize(route.authorizer, token) : undefined;
+        const verified = gateway.authorize ? await gateway.authorize(route.authorizer, token) : undefined;
         if (!verified) return gatewayError(res, 401, 'Unauthorized', cors);
         eventClaims = verified;
       }
@@ -223,7 +226,7 @@ export async function startLambdaBridge({
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
