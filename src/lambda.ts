@@ -15,11 +15,13 @@ const logger = createLogger(config);
 const metrics = new OperationMetrics(createMetrics(config.observability));
 const clients = createAwsClients(config.aws, {}, { logger, warmUpTransport: true });
 // X-Ray (where tracing is on): a lazy chunk, so it costs nothing elsewhere. Before the warm-up,
-// which builds the clients' cached middleware stacks; its calls are not traced (no trace at init).
-if (config.observability.tracing) {
-  const { traceAwsClients } = await import('./aws/tracing.js');
-  traceAwsClients(clients, config.observability.serviceName);
-}
+// which builds the clients' cached middleware stacks; the warm-up's own calls are not traced.
+const tracing = config.observability.tracing
+  ? (await import('./aws/tracing.js')).traceAwsClients(clients, config.observability.serviceName)
+  : undefined;
 export const { handler } = createAppHandler({ config, clients, logger, metrics });
 
-if (config.lambda.warmUp) await warmUp({ handler, config, logger, metrics });
+if (config.lambda.warmUp) {
+  const run = () => warmUp({ handler, config, logger, metrics });
+  await (tracing ? tracing.untraced(run) : run());
+}

@@ -11,6 +11,8 @@ export interface PackagedSandbox {
   invokeTraced(event: object, context: LambdaContext, traceId: string): Promise<ProxyResult>;
   /** The JSON lines the process wrote to stdout (Powertools logs and EMF metrics). */
   logs(): Array<Record<string, unknown>>;
+  /** What the process wrote to stderr. */
+  stderr(): string;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startPackagedSandbox(
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line)),
+    stderr: () => stderr,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
