@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { startEmulator } from '../src/emulator/index.js';
 import { lambdaContext, v2Event } from '../test/support/apigw-events.js';
 import { bundleSizes } from '../test/support/bundle-size.js';
 import { CREATE_SNAPSHOT } from '../test/support/lambda-operations.js';
-import { node22 } from '../test/support/node22.js';
+import { lambdaNodeMajor, nodeBinary } from '../test/support/node-major.js';
 import { packageWithoutAws, unpackZip, ZIP_PATH } from '../test/support/packaged-lambda.js';
 
 /**
@@ -15,13 +16,17 @@ import { packageWithoutAws, unpackZip, ZIP_PATH } from '../test/support/packaged
  * process that imports the bundle (init, warm-up included) and answers one createResourceSnapshot
  * (an HTTP API v2 event) against the emulator started here; `node -e 0` runs interleaved with it
  * and the ratio of the medians is reported, with and without the init warm-up.
- *   --runs N (default 15)  --reuse (use the existing .serverless/api.zip)  --node22 (also on Node 22)
+ * With --tracing, also with X-Ray tracing on (the tracer's lazy chunk loaded, one subsegment per AWS
+ * call sent to a UDP socket on loopback standing in for the X-Ray daemon).
+ *   --runs N (default 15)  --reuse (use the existing .serverless/api.zip)
+ *   --runtime (also on the Lambda runtime's Node major, from serverless.yml)  --tracing
  */
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     reuse: { type: 'boolean', default: false },
-    node22: { type: 'boolean', default: false },
+    runtime: { type: 'boolean', default: false },
+    tracing: { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(3, Number(args.runs));
@@ -36,6 +41,9 @@ const { dir } = unpackZip();
 const entry = join(dir, 'src/lambda.mjs');
 const sizes = bundleSizes(join(dir, 'src'), 'lambda.mjs');
 const emulator = await startEmulator({ port: 0 });
+const xray = createSocket('udp4');
+await new Promise<void>((resolve) => xray.bind(0, '127.0.0.1', resolve));
+const xrayPort = xray.address().port;
 const work = mkdtempSync(join(tmpdir(), 'facade-bench-'));
 const input = join(work, 'in.json');
 writeFileSync(
@@ -93,15 +101,26 @@ async function bench(node: string) {
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     WARM_UP: String(warmUp),
   });
+  // What Lambda sets where tracing is active; the daemon is a UDP socket here that drops everything.
+  const tracingEnv = () => ({
+    ...lambdaEnv(true),
+    AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${xrayPort}`,
+    AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    LAMBDA_TASK_ROOT: dir,
+    _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+  });
   const lambdaArgs = [RUNNER, entry, input, join(work, 'out.json')];
   const base: Sample[] = [];
   const warm: Sample[] = [];
   const cold: Sample[] = [];
+  const traced: Sample[] = [];
   await sample(node, lambdaArgs, lambdaEnv(true)); // one unmeasured run: file cache, emulator JIT
   for (let i = 0; i < runs; i++) {
     base.push(await sample(node, ['-e', '0']));
     warm.push(await sample(node, lambdaArgs, lambdaEnv(true)));
     cold.push(await sample(node, lambdaArgs, lambdaEnv(false)));
+    if (args.tracing) traced.push(await sample(node, lambdaArgs, tracingEnv()));
   }
   const stats = (xs: Sample[]) => ({
     wallMs: median(xs.map((x) => x.wallMs)),
@@ -117,12 +136,14 @@ async function bench(node: string) {
     baseMs,
     withWarmUp: { ...withWarmUp, ratio: withWarmUp.wallMs / baseMs },
     withoutWarmUp: { ...withoutWarmUp, ratio: withoutWarmUp.wallMs / baseMs },
+    ...(args.tracing ? { withTracing: { ...stats(traced), ratio: stats(traced).wallMs / baseMs } } : {}),
   };
 }
 
 const KB = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const nodes = [process.execPath, ...(args.node22 ? [node22()].filter((n): n is string => !!n) : [])];
+const runtimeNode = args.runtime ? nodeBinary(lambdaNodeMajor()) : undefined;
+const nodes = [process.execPath, ...(runtimeNode ? [runtimeNode] : [])];
 console.log(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
     .map((l) => l.toFixed(2))
@@ -140,6 +161,7 @@ for (const node of nodes) {
   for (const [label, s] of [
     ['with init warm-up   ', r.withWarmUp],
     ['without init warm-up', r.withoutWarmUp],
+    ...(r.withTracing ? [['with X-Ray tracing  ', r.withTracing] as const] : []),
   ] as const) {
     console.log(
       `  ${label}: process ${ms(s.wallMs)} = ${s.ratio.toFixed(2)}× node -e 0; import+init ${ms(s.importMs)}, ` +
@@ -150,4 +172,5 @@ for (const node of nodes) {
 console.log(
   `\n${JSON.stringify({ sizes: { totalBytes: sizes.totalBytes, startupBytes: sizes.startupBytes }, results })}`,
 );
+xray.close();
 await emulator.close();

@@ -1,52 +1,69 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startEmulator } from '../src/emulator/index.js';
+import { readGatewayTemplate } from '../test/support/gateway-template.js';
+import { startLambdaBridge } from '../test/support/lambda-http-bridge.js';
+import { unpackZip } from '../test/support/packaged-lambda.js';
+import { startPackagedSandbox } from '../test/support/packaged-sandbox.js';
 
 /**
- * `npm run offline`: the Lambda function as serverless-offline serves it (built by
- * serverless-esbuild exactly as `npm run package` builds it, behind the same HTTP API routes),
- * talking to the built-in emulator: `BACKEND=aws` with AWS_ENDPOINT_URL and dummy credentials, as
- * the SDK would talk to AWS. API Gateway's JWT authorizer is off (--noAuth) and AUTH_MODE=none is
- * allowed explicitly; GraphiQL is on. Extra arguments go to `serverless offline`
- * (e.g. `npm run offline -- --httpPort 4000`).
+ * `npm run offline`: the deployable zip (`npm run package`, GraphiQL on) served as API Gateway and
+ * Lambda would serve it, by the Lambda-faithful bridge the tests use (test/support/
+ * lambda-http-bridge.ts): the routes, CORS configuration and function environment of the generated
+ * CloudFormation template, a fresh request id per request, the 6 MB payload, header and 29 s
+ * limits, and the bundle in one long-lived process (a sandbox) whose SDK clients talk to the
+ * built-in emulator. The one difference from AWS: no identity provider here, so a route with the
+ * JWT authorizer accepts any request and passes every scope as the token's claims.
+ *   npm run offline -- [--port 3000] [--param=corsOrigins=http://localhost:5173 ...]
  */
-const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0) });
-console.log(`Emulator on ${emulator.url}`);
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '3000' },
+    param: { type: 'string', multiple: true, default: [] },
+  },
+});
 
-const child = spawn(
+const built = spawnSync(
   'npx',
-  [
-    'serverless',
-    'offline',
-    'start',
-    '--stage',
-    'offline',
-    '--noAuth',
-    '--localEnvironment',
-    '--param=jwtIssuer=https://issuer.example.invalid/',
-    '--param=jwtAudience=offline',
-    '--param=graphiql=true',
-    ...process.argv.slice(2),
-  ],
+  ['tsx', 'scripts/package.ts', '--param=graphiql=true', ...values.param.map((p) => `--param=${p}`)],
   {
     stdio: 'inherit',
-    env: {
-      ...process.env,
-      // --localEnvironment passes these on to the handler; serverless.yml's environment comes on top.
-      AUTH_MODE: 'none',
-      AUTH_ALLOW_NONE_ON_LAMBDA: 'true',
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_ACCESS_KEY_ID: 'AKIDOFFLINE',
-      AWS_SECRET_ACCESS_KEY: 'offline-secret',
-      AWS_REGION: 'us-east-1',
-      SLS_TELEMETRY_DISABLED: '1',
-    },
   },
 );
+if (built.status !== 0) process.exit(built.status ?? 1);
 
-const stop = (signal: NodeJS.Signals) => child.kill(signal);
+const template = readGatewayTemplate();
+const { dir } = unpackZip();
+const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0) });
+const sandbox = await startPackagedSandbox(process.execPath, join(dir, 'src/lambda.mjs'), {
+  ...template.function.environment,
+  AWS_ENDPOINT_URL: emulator.url,
+  AWS_ACCESS_KEY_ID: 'AKIDOFFLINE',
+  AWS_SECRET_ACCESS_KEY: 'offline-secret',
+  AWS_REGION: 'us-east-1',
+  AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
+});
+const ALL_SCOPES =
+  'partnercentral/snapshots.write partnercentral/snapshots.read marketplace/changesets.write marketplace/changesets.read marketplace/entities.read';
+const bridge = await startLambdaBridge({
+  handler: sandbox.handler,
+  port: Number(values.port),
+  gateway: {
+    routes: template.routes,
+    cors: template.cors,
+    authorize: async () => ({ sub: 'offline', scope: ALL_SCOPES }),
+  },
+});
+console.log(`Emulator on ${emulator.url}`);
+console.log(`API on ${bridge.url} (GraphiQL: ${bridge.url}/graphiql)`);
+
+const stop = async () => {
+  await bridge.close();
+  await sandbox.close();
+  await emulator.close();
+  process.exit(0);
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
-child.on('exit', async (code) => {
-  await emulator.close();
-  process.exit(code ?? 0);
-});

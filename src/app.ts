@@ -13,6 +13,7 @@ import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
 import { csrfProtection } from './http/csrf-protection.js';
+import { createGraphiQLRoutes } from './http/graphiql-routes.js';
 import { type AppEnv, requestId } from './http/request-id.js';
 import type { OutcomeRecorder } from './logging/operation-metrics.js';
 import { errorResponse } from './rest/error-response.js';
@@ -41,8 +42,10 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   app.use(corsAllowList(config.cors.origins));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // Open, like /health: a static page and its assets (src/http/graphiql-routes.ts).
+  if (config.graphiql) app.route('/graphiql', createGraphiQLRoutes());
 
-  // Every route registered below is guarded (only /health, above, is open): CSRF, then who is
+  // Every route registered below is guarded (only /health and GraphiQL, above, are open): CSRF, then who is
   // calling (`c.get('caller')`), then the body size, all before anything reads the body.
   app.use(
     csrfProtection({ origins: config.cors.origins, graphiql: config.graphiql }),

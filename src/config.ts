@@ -13,6 +13,7 @@ import * as z from 'zod';
 export type Runtime = 'local' | 'lambda';
 export type Backend = 'emulator' | 'aws';
 export type AuthMode = 'none' | 'jwt' | 'iam';
+export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'CRITICAL' | 'SILENT';
 
 export interface Config {
   runtime: Runtime;
@@ -20,9 +21,16 @@ export interface Config {
   server: { port: number; host: string };
   graphiql: boolean;
   introspection: boolean;
-  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  logLevel: LogLevel;
   cors: { origins: string[] };
+  /** Powertools' names for logs and metrics, and the deploy stage (a metrics dimension). */
+  observability: { serviceName: string; metricsNamespace: string; stage?: string; tracing: boolean };
   aws: {
+    /**
+     * UPSTREAM_REGION: the region both SDK clients call and sign for. Partner Central Selling and
+     * Marketplace Catalog are served from us-east-1 only, so AWS_REGION (on Lambda, the function's
+     * own region) deliberately does not move it; AWS_ENDPOINT_URL_* still override the endpoint.
+     */
     region: string;
     /** true when AWS_MAX_ATTEMPTS is set: then code must not pass maxAttempts. */
     maxAttemptsFromEnv: boolean;
@@ -56,6 +64,10 @@ export interface Config {
 const bool = z
   .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes');
+const logLevel = z
+  .string()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT']));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
@@ -64,14 +76,20 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
-  LOG_LEVEL: z
-    .string()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']))
-    .default('INFO'),
+  LOG_LEVEL: logLevel.optional(),
+  // Powertools' own variables, as Powertools documents them; LOG_LEVEL wins over POWERTOOLS_LOG_LEVEL.
+  POWERTOOLS_LOG_LEVEL: logLevel.optional(),
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('aws-partner-facade'),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).default('AwsPartnerFacade'),
+  POWERTOOLS_TRACE_ENABLED: bool.default(true),
+  // Set by Lambda where X-Ray tracing is on: only then is the tracer loaded.
+  AWS_XRAY_DAEMON_ADDRESS: z.string().min(1).optional(),
+  STAGE: z.string().min(1).optional(),
   CORS_ORIGINS: z.string().default(''),
-  AWS_REGION: z.string().min(1).optional(),
-  AWS_DEFAULT_REGION: z.string().min(1).optional(),
+  UPSTREAM_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { message: 'must be an AWS region name, e.g. us-east-1' })
+    .default('us-east-1'),
   AWS_MAX_ATTEMPTS: z.string().optional(),
   AWS_ACCESS_KEY_ID: z.string().optional(),
   AWS_SECRET_ACCESS_KEY: z.string().optional(),
@@ -143,14 +161,20 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
     server: { port: e.PORT, host: e.HOST },
     graphiql,
     introspection: e.INTROSPECTION ?? (local || graphiql),
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? e.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     cors: {
       origins: e.CORS_ORIGINS.split(',')
         .map((o) => o.trim())
         .filter(Boolean),
     },
+    observability: {
+      serviceName: e.POWERTOOLS_SERVICE_NAME,
+      metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
+      stage: e.STAGE,
+      tracing: !local && e.POWERTOOLS_TRACE_ENABLED && e.AWS_XRAY_DAEMON_ADDRESS !== undefined,
+    },
     aws: {
-      region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? 'us-east-1',
+      region: e.UPSTREAM_REGION,
       maxAttemptsFromEnv: e.AWS_MAX_ATTEMPTS !== undefined,
       connectionTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.UPSTREAM_REQUEST_TIMEOUT_MS,

@@ -3,7 +3,7 @@ import { readConfig } from './config.js';
 import { createAppHandler } from './lambda/app-handler.js';
 import { warmUp } from './lambda/warm-up.js';
 import { createLogger } from './logging/logger.js';
-import { OperationMetrics } from './logging/operation-metrics.js';
+import { createMetrics, OperationMetrics } from './logging/operation-metrics.js';
 
 /**
  * The Lambda entry point (API Gateway HTTP API v2 and REST API v1 events): adapter only. The app,
@@ -12,8 +12,16 @@ import { OperationMetrics } from './logging/operation-metrics.js';
  */
 const config = readConfig('lambda');
 const logger = createLogger(config);
-const metrics = new OperationMetrics();
+const metrics = new OperationMetrics(createMetrics(config.observability));
 const clients = createAwsClients(config.aws, {}, { logger, warmUpTransport: true });
+// X-Ray (where tracing is on): a lazy chunk, so it costs nothing elsewhere. Before the warm-up,
+// which builds the clients' cached middleware stacks; the warm-up's own calls are not traced.
+const tracing = config.observability.tracing
+  ? (await import('./aws/tracing.js')).traceAwsClients(clients, config.observability.serviceName)
+  : undefined;
 export const { handler } = createAppHandler({ config, clients, logger, metrics });
 
-if (config.lambda.warmUp) await warmUp({ handler, config, logger, metrics });
+if (config.lambda.warmUp) {
+  const run = () => warmUp({ handler, config, logger, metrics });
+  await (tracing ? tracing.untraced(run) : run());
+}

@@ -17,7 +17,45 @@ describe('readConfig', () => {
   it('defaults on Lambda to real AWS, GraphiQL off and jwt auth', () => {
     const c = readConfig('lambda', { AWS_REGION: 'eu-west-1' });
     expect(c).toMatchObject({ backend: 'aws', graphiql: false, introspection: false, auth: { mode: 'jwt' } });
-    expect(c.aws.region).toBe('eu-west-1');
+  });
+
+  it('calls and signs for UPSTREAM_REGION (us-east-1), not the function’s own AWS_REGION', () => {
+    expect(
+      readConfig('lambda', { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' }).aws.region,
+    ).toBe('us-east-1');
+    expect(readConfig('lambda', { UPSTREAM_REGION: 'us-west-2' }).aws.region).toBe('us-west-2');
+    expect(() => readConfig('lambda', { UPSTREAM_REGION: 'us east' })).toThrow(/UPSTREAM_REGION/);
+  });
+
+  it('honours Powertools’ variables, LOG_LEVEL over POWERTOOLS_LOG_LEVEL', () => {
+    const c = readConfig('lambda', {
+      POWERTOOLS_SERVICE_NAME: 'facade-prod',
+      POWERTOOLS_METRICS_NAMESPACE: 'Partners',
+      POWERTOOLS_LOG_LEVEL: 'debug',
+      STAGE: 'prod',
+    });
+    expect(c.logLevel).toBe('DEBUG');
+    expect(c.observability).toMatchObject({
+      serviceName: 'facade-prod',
+      metricsNamespace: 'Partners',
+      stage: 'prod',
+    });
+    expect(readConfig('lambda', { POWERTOOLS_LOG_LEVEL: 'DEBUG', LOG_LEVEL: 'WARN' }).logLevel).toBe('WARN');
+    expect(readConfig('lambda', {}).observability).toEqual({
+      serviceName: 'aws-partner-facade',
+      metricsNamespace: 'AwsPartnerFacade',
+      stage: undefined,
+      tracing: false,
+    });
+  });
+
+  it('loads the tracer only on Lambda with X-Ray on, unless POWERTOOLS_TRACE_ENABLED=false', () => {
+    const xray = { AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000' };
+    expect(readConfig('lambda', xray).observability.tracing).toBe(true);
+    expect(readConfig('lambda', { ...xray, POWERTOOLS_TRACE_ENABLED: 'false' }).observability.tracing).toBe(
+      false,
+    );
+    expect(readConfig('local', xray).observability.tracing).toBe(false);
   });
 
   it('refuses AUTH_MODE=none on Lambda unless explicitly allowed', () => {

@@ -1,24 +1,17 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { createYoga, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
+import { GRAPHIQL_OPTIONS, renderGraphiQLPage } from '../http/graphiql-page.js';
 import { schema } from '../schema/index.js';
 import { useAcceptableResponse } from './acceptable-response-plugin.js';
 import type { RequestContext } from './context.js';
 import { useDisableIntrospection } from './disable-introspection-plugin.js';
 import { maskUnexpectedError, useErrorEnvelope } from './error-envelope-plugin.js';
-import { EXAMPLE_TABS } from './graphiql-examples.js';
 import { useOperationScopes } from './operation-scopes-plugin.js';
 import { useQueryLimits } from './query-limits-plugin.js';
 
 /** The per-request values the HTTP layer hands to yoga; yoga passes them on as the GraphQL context. */
 export type ServerContext = RequestContext;
-
-// GraphiQL's assets are ~9 MB: load them only when a browser first asks for the page, and from the
-// app itself (yoga's default page loads them from a CDN, which breaks offline and under a strict CSP).
-async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
-  const { renderGraphiQL: render } = await import('@graphql-yoga/render-graphiql');
-  return render(options);
-}
 
 /** `plugins` run after the error envelope, so they see every error with its contract code. */
 export function createGraphQLServer(config: Config, logger: Logger, plugins: Plugin[] = []) {
@@ -36,10 +29,10 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
       error: (...args) => logger.error(String(args[0])),
     },
     maskedErrors: { maskError: maskUnexpectedError(logger) },
-    graphiql: config.graphiql
-      ? { title: 'AWS Partner facade', defaultTabs: EXAMPLE_TABS, shouldPersistHeaders: false }
-      : false,
-    renderGraphiQL,
+    // A small page whose assets are separate routes (src/http/graphiql-assets.ts): loaded from the
+    // app itself (yoga's default page uses a CDN) and each under Lambda's 6 MB.
+    graphiql: config.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL: () => renderGraphiQLPage(),
     plugins: [
       useErrorEnvelope(),
       // Security: query limits, introspection as configured, scopes checked before anything runs.

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Hono } from 'hono';
 import { type APIGatewayProxyResult, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import type { OperationMetrics } from '../logging/operation-metrics.js';
+import { isWarmUpContext } from './warm-up-context.js';
 
 export type LambdaHandler = (event: LambdaEvent, context: LambdaContext) => Promise<APIGatewayProxyResult>;
 
@@ -27,13 +28,16 @@ const gatewayRequestId = (event: LambdaEvent): string | undefined =>
 export function createLambdaHandler({ app, logger, metrics, fastPath }: LambdaHandlerDeps): LambdaHandler {
   const serve = handle(app);
   return async (event, context) => {
-    logger.addContext(context);
+    // The init warm-up is not traffic: it leaves the cold-start flags and the metrics alone.
+    const traffic = !isWarmUpContext(context);
+    if (traffic) logger.addContext(context);
     logger.appendKeys({ apiGatewayRequestId: gatewayRequestId(event) });
-    metrics?.captureColdStart(context.functionName);
+    if (traffic) metrics?.captureColdStart(context.functionName);
     try {
       return (await fastPath?.(event)) ?? (await serve(event, context));
     } finally {
-      metrics?.publish();
+      if (traffic) metrics?.publish();
+      else metrics?.discard();
       logger.resetKeys();
     }
   };

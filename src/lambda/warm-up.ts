@@ -1,9 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import type { LambdaEvent } from 'hono/aws-lambda';
 import { withoutNetwork } from '../aws/warm-up-transport.js';
 import type { Config } from '../config.js';
 import type { OperationMetrics } from '../logging/operation-metrics.js';
 import type { LambdaHandler } from './handler.js';
+import { WARM_UP_CONTEXT } from './warm-up-context.js';
 
 /**
  * Both mutations with valid input (the emulator's seed values): the whole path runs, from event to
@@ -67,18 +68,6 @@ function warmUpEvent(config: Config, query: string, method = 'POST', path = '/gr
     isBase64Encoded: false,
   } as unknown as LambdaEvent;
 }
-
-const WARM_UP_CONTEXT: LambdaContext = {
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: 'warm-up',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:warm-up',
-  memoryLimitInMB: '0',
-  awsRequestId: 'warm-up',
-  logGroupName: 'warm-up',
-  logStreamName: 'warm-up',
-  getRemainingTimeInMillis: () => 10_000,
-};
 
 export interface WarmUpDeps {
   /** The Lambda handler itself, so the warm-up takes the path real requests take. */

@@ -1,7 +1,14 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { SERVICE_NAME } from './logger.js';
+import type { Config } from '../config.js';
 
-export const METRICS_NAMESPACE = 'AwsPartnerFacade';
+/** A Powertools Metrics with the configured namespace and service, and `stage` on every metric. */
+export function createMetrics({ serviceName, metricsNamespace, stage }: Config['observability']): Metrics {
+  return new Metrics({
+    namespace: metricsNamespace,
+    serviceName,
+    ...(stage ? { defaultDimensions: { stage } } : {}),
+  });
+}
 
 /** What the HTTP and GraphQL layers need: one call per operation answered. */
 export interface OutcomeRecorder {
@@ -10,7 +17,8 @@ export interface OutcomeRecorder {
 }
 
 /**
- * EMF metrics (Powertools): `Operations` (Count) per `operation` and `outcome`, and `ColdStart`.
+ * EMF metrics (Powertools): `Operations` (Count) per `operation` and `outcome`, and `ColdStart`
+ * (both with `service` and, when deployed, `stage`).
  * Outcomes are counted during an invocation and written once at its end, one EMF line per
  * operation/outcome pair, because an EMF line carries one value per metric for all its dimensions.
  */
@@ -18,7 +26,7 @@ export class OperationMetrics implements OutcomeRecorder {
   readonly #metrics: Metrics;
   readonly #counts = new Map<string, { operation: string; outcome: string; count: number }>();
 
-  constructor(metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME })) {
+  constructor(metrics: Metrics) {
     this.#metrics = metrics;
   }
 

@@ -217,6 +217,9 @@ describe('logs and metrics', () => {
       Metrics: [{ Name: 'Operations', Unit: 'Count' }],
     });
     expect(emf.filter((l) => l.ColdStart === 1)).toHaveLength(1);
+    // The warm-up does not use up the cold start: it is the first real invocation's, by its name.
+    expect(emf.find((l) => l.ColdStart === 1)?.function_name).toBe(lambdaContext().functionName);
+    expect(lines().find((l) => l.function_request_id)?.cold_start).toBe(true);
     // The init warm-up is not traffic: it records no metric and logs nothing at INFO.
     expect(lines().some((l) => l.warmUp || l.apiGatewayRequestId === 'warm-up')).toBe(false);
   });

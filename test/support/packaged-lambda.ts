@@ -8,12 +8,14 @@ export const ZIP_PATH = '.serverless/api.zip';
 
 /**
  * `npm run package` as on a machine with no AWS configuration at all: every AWS_* variable
- * removed and HOME pointed at an empty folder (no ~/.aws). Throws with osls's output on failure.
+ * removed and HOME pointed at an empty folder (no ~/.aws). `params` become `--param=k=v`.
+ * Throws with osls's output on failure.
  */
-export function packageWithoutAws(): void {
+export function packageWithoutAws(params: Record<string, string> = {}): void {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
   env.HOME = mkdtempSync(join(tmpdir(), 'no-aws-home-'));
-  execFileSync('npm', ['run', '--silent', 'package'], {
+  const args = Object.entries(params).map(([k, v]) => `--param=${k}=${v}`);
+  execFileSync('npm', ['run', '--silent', 'package', ...(args.length ? ['--', ...args] : [])], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
