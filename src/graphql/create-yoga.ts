@@ -5,6 +5,7 @@ import { schema } from '../schema/index.js';
 import { useAcceptableResponse } from './acceptable-response-plugin.js';
 import type { RequestContext } from './context.js';
 import { useDisableIntrospection } from './disable-introspection-plugin.js';
+import { createParserCache } from './document-cache.js';
 import { maskUnexpectedError, useErrorEnvelope } from './error-envelope-plugin.js';
 import { EXAMPLE_TABS } from './graphiql-examples.js';
 import { useOperationScopes } from './operation-scopes-plugin.js';
@@ -29,6 +30,8 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
     // The HTTP layer answers CORS (an allow-list, see src/http); yoga's default reflects any origin.
     cors: false,
     batching: false,
+    // Bounded by what the documents pin, not only by their number (see document-cache.ts).
+    parserAndValidationCache: createParserCache(),
     logging: {
       debug: (...args) => logger.debug(String(args[0])),
       info: (...args) => logger.info(String(args[0])),

@@ -29,6 +29,8 @@ export function withRequestId(error: GraphQLError, requestId: string | undefined
       ? 'GRAPHQL_PARSE_FAILED'
       : 'GRAPHQL_VALIDATION_FAILED';
   }
+  // Contract §6.3: request-level errors (parse, validation, limits) say it too.
+  if (typeof extensions.retryable !== 'boolean') extensions.retryable = false;
   extensions.requestId = requestId;
   return new GraphQLError(error.message, {
     nodes: error.nodes,
