@@ -30,6 +30,8 @@ export interface Config {
     requestTimeoutMs: number;
     /** Whole-call deadline (all SDK attempts and backoff) so an answer beats API Gateway's 29 s. */
     deadlineMs: number;
+    /** Sockets per SDK client: Lambda serves one request at a time, the local server many. */
+    maxSockets: number;
     /**
      * true when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set (as on Lambda): only then can
      * the SDK find credentials without any network call. Only their presence is kept here.
@@ -78,6 +80,7 @@ const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 29_000).default(2_000),
   UPSTREAM_REQUEST_TIMEOUT_MS: int(100, 29_000).default(6_000),
   UPSTREAM_DEADLINE_MS: int(100, 29_000).default(25_000),
+  UPSTREAM_MAX_SOCKETS: int(1, 1024).optional(),
   AUTH_MODE: z.enum(['none', 'jwt', 'iam']).optional(),
   AUTH_ALLOW_NONE_ON_LAMBDA: bool.default(false),
   JWT_ISSUER: z.url().optional(),
@@ -155,6 +158,7 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
       connectionTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.UPSTREAM_REQUEST_TIMEOUT_MS,
       deadlineMs: e.UPSTREAM_DEADLINE_MS,
+      maxSockets: e.UPSTREAM_MAX_SOCKETS ?? (local ? 64 : 16),
       credentialsInEnv: e.AWS_ACCESS_KEY_ID !== undefined && e.AWS_SECRET_ACCESS_KEY !== undefined,
     },
     lambda: { warmUp: e.WARM_UP },
