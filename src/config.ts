@@ -17,7 +17,8 @@ export type AuthMode = 'none' | 'jwt' | 'iam';
 export interface Config {
   runtime: Runtime;
   backend: Backend;
-  server: { port: number; host: string };
+  /** Local server; the timeouts bound how long a slow client may hold a connection. */
+  server: { port: number; host: string; headersTimeoutMs: number; requestTimeoutMs: number };
   graphiql: boolean;
   introspection: boolean;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
@@ -64,6 +65,8 @@ const envSchema = z.object({
   BACKEND: z.enum(['emulator', 'aws']).optional(),
   PORT: int(0, 65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  SERVER_HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  SERVER_REQUEST_TIMEOUT_MS: int(100, 600_000).default(30_000),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
   LOG_LEVEL: z
@@ -143,7 +146,13 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
   return {
     runtime,
     backend: e.BACKEND ?? (local ? 'emulator' : 'aws'),
-    server: { port: e.PORT, host: e.HOST },
+    server: {
+      port: e.PORT,
+      host: e.HOST,
+      headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS,
+      // Node requires the whole request's timeout to be at least the headers' one.
+      requestTimeoutMs: Math.max(e.SERVER_REQUEST_TIMEOUT_MS, e.SERVER_HEADERS_TIMEOUT_MS),
+    },
     graphiql,
     introspection: e.INTROSPECTION ?? (local || graphiql),
     logLevel: e.LOG_LEVEL,
