@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { FacadeError } from './errors/facade-error.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
 import { createDirectExecution } from './graphql/direct-execution.js';
+import { withCanonicalJsonType } from './graphql/json-content-type.js';
 import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
@@ -51,7 +52,7 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   );
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
-    yoga.fetch(c.req.raw, {
+    yoga.fetch(withCanonicalJsonType(c.req.raw), {
       requestId: c.get('requestId'),
       caller: c.get('caller') ?? ANONYMOUS_CALLER,
       ...services,

@@ -7,6 +7,7 @@ import type { RequestContext } from './context.js';
 import { useDisableIntrospection } from './disable-introspection-plugin.js';
 import { createParserCache } from './document-cache.js';
 import { maskUnexpectedError, useErrorEnvelope } from './error-envelope-plugin.js';
+import { useGetParamsCheck } from './get-params-plugin.js';
 import { EXAMPLE_TABS } from './graphiql-examples.js';
 import { useOperationScopes } from './operation-scopes-plugin.js';
 import { useQueryLimits } from './query-limits-plugin.js';
@@ -47,6 +48,7 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
       useErrorEnvelope(),
       // Security: query limits, introspection as configured, scopes checked before anything runs.
       useAcceptableResponse({ graphiql: config.graphiql }),
+      useGetParamsCheck(),
       ...useQueryLimits({ blockFieldSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useOperationScopes() as Plugin,

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { UNRESTRICTED_CALLER } from '../auth/caller.js';
 import type { Config } from '../config.js';
 import { acceptedMediaType, type DirectExecution, isDirectCandidate } from '../graphql/direct-execution.js';
+import { envelopeBody } from './envelope-body.js';
 import { chooseRequestId } from './request-id.js';
 import { isValidHost, originFormTarget } from './request-target.js';
 
@@ -19,27 +20,17 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A request-level error in the envelope of its endpoint (GraphQL on /graphql, REST elsewhere). */
-function envelope(path: string, status: number, message: string, requestId: string) {
-  const error = { code: 'BAD_REQUEST', message, retryable: false, requestId };
-  if (path.split('?')[0] === '/graphql') {
-    const { message: _m, ...extensions } = error;
-    return { status, body: JSON.stringify({ errors: [{ message, extensions }] }) };
-  }
-  return { status, body: JSON.stringify({ error }) };
-}
-
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string) {
   const requestId = chooseRequestId(undefined, header(req, 'x-request-id'));
-  const answer = envelope(req.url ?? '/', status, message, requestId);
-  res.writeHead(answer.status, {
+  const body = envelopeBody(req.url ?? '/', { code: 'BAD_REQUEST', message, retryable: false, requestId });
+  res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(answer.body),
+    'content-length': Buffer.byteLength(body),
     'x-request-id': requestId,
     // The body (if any) is not read: the connection cannot carry another request.
     connection: 'close',
   });
-  res.end(answer.body);
+  res.end(body);
 }
 
 const CLIENT_ERRORS: Record<string, [number, string]> = {
@@ -59,7 +50,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
   }
   const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Malformed HTTP request.'];
   const requestId = chooseRequestId(undefined, undefined);
-  const { body } = envelope('/', status, message, requestId);
+  const body = envelopeBody('/', { code: 'BAD_REQUEST', message, retryable: false, requestId });
   socket.end(
     `HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : status === 408 ? 'Request Timeout' : 'Request Header Fields Too Large'}\r\n` +
       `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
