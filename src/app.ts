@@ -14,6 +14,7 @@ import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
 import { csrfProtection } from './http/csrf-protection.js';
+import { requestErrorResponse } from './http/request-error.js';
 import { type AppEnv, requestId } from './http/request-id.js';
 import type { OutcomeRecorder } from './logging/operation-metrics.js';
 import { errorResponse } from './rest/error-response.js';
@@ -56,6 +57,15 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
       requestId: c.get('requestId'),
       caller: c.get('caller') ?? ANONYMOUS_CALLER,
       ...services,
+    }),
+  );
+  // Any other method on the GraphQL endpoint: 405 in its own envelope (not the REST 404).
+  app.all('/graphql', (c) =>
+    requestErrorResponse(c, {
+      status: 405,
+      code: 'BAD_REQUEST',
+      message: 'The GraphQL endpoint answers GET and POST only.',
+      headers: { Allow: 'GET, POST' },
     }),
   );
 

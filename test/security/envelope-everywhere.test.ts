@@ -173,3 +173,31 @@ describe('Lambda: malformed API Gateway events get the envelope, never plain tex
     }
   });
 });
+
+describe('local server: every method on /graphql answers in the GraphQL envelope', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  it.each(['PUT', 'DELETE', 'PATCH'])(
+    '%s /graphql: 405 with Allow, in the GraphQL envelope',
+    async (method) => {
+      const res = await fetch(`${stack.url}/graphql`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: TYPENAME,
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, POST');
+      const { code } = expectEnvelope(
+        res.status,
+        await res.text(),
+        res.headers.get('x-request-id'),
+        '/graphql',
+      );
+      expect(code).toBe('BAD_REQUEST');
+    },
+  );
+});

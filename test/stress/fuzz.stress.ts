@@ -225,6 +225,8 @@ function judge(
       ? [json.error]
       : [];
   if (status >= 400 && errors.length === 0) t.outsideEnvelope.push(what);
+  // The GraphQL endpoint answers in the GraphQL envelope, whatever went wrong.
+  if (status >= 400 && spec.path.split('?')[0] === '/graphql' && !json.errors) t.outsideEnvelope.push(what);
   for (const e of errors) {
     if (typeof e.code !== 'string' || typeof e.retryable !== 'boolean' || e.requestId !== requestId) {
       t.outsideEnvelope.push(what);
