@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { envelopeBody } from '../http/envelope-body.js';
+import { isValidHost } from '../http/request-target.js';
 import type { LambdaHandler } from './handler.js';
 
 type Json = Record<string, unknown>;
@@ -63,6 +64,13 @@ export function malformedEventProblem(event: unknown): { problem: string; path: 
   if (shape.problem) return refuse(shape.problem);
   if (typeof shape.method !== 'string' || !METHOD.test(shape.method)) return refuse('no valid HTTP method');
   if (!path) return refuse('no valid path');
+  // hono's adapter builds the URL from the domain name (or Host): it must not be able to move the path.
+  const context = event.requestContext as Json;
+  const headers = isObject(event.headers) ? event.headers : {};
+  const domain = 'domainName' in context ? context.domainName : (headers.host ?? headers.Host);
+  if (domain !== undefined && (typeof domain !== 'string' || !isValidHost(domain))) {
+    return refuse('the domain name or Host is not a valid host');
+  }
   const { body, isBase64Encoded } = event;
   if (!absent(body) && typeof body !== 'string') return refuse('the body is not a string');
   if (!absent(isBase64Encoded) && typeof isBase64Encoded !== 'boolean')

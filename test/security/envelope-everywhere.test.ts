@@ -124,6 +124,29 @@ describe('Lambda: malformed API Gateway events get the envelope, never plain tex
       '/graphql',
     ],
     ['no path', () => ({ ...post(), rawPath: undefined }), '/'],
+    [
+      'a domain name holding a path',
+      () => {
+        const e = post();
+        e.requestContext.domainName = 'x/rest/change-sets?';
+        return e;
+      },
+      '/graphql',
+    ],
+    [
+      'a Host holding a path, without domainName',
+      () => {
+        const e = v1Event({
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', Host: 'x/rest/change-sets?' },
+          body: TYPENAME,
+        });
+        delete e.requestContext.domainName;
+        return e;
+      },
+      '/graphql',
+    ],
     ['an empty object', () => ({}), '/'],
     ['null', () => null, '/'],
     [
