@@ -12,8 +12,11 @@ const BYTES_PER_TOKEN = 640;
 export const DOCUMENT_CACHE_LIMITS = {
   /** All cached documents together, estimated as above. */
   maxBytes: 8 * 1024 * 1024,
-  /** One document: anything larger is parsed for its request and not kept. */
-  maxEntryBytes: 512 * 1024,
+  /**
+   * One document: anything larger is parsed for its request and not kept. Every document within
+   * the query limits (100 000 characters, 1 000 tokens: ~840 KB estimated) fits.
+   */
+  maxEntryBytes: 1024 * 1024,
   maxEntries: 1024,
 } as const;
 
