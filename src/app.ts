@@ -9,11 +9,13 @@ import type { Config } from './config.js';
 import { FacadeError } from './errors/facade-error.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
 import { createDirectExecution } from './graphql/direct-execution.js';
+import { withCanonicalJsonType } from './graphql/json-content-type.js';
 import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
 import { csrfProtection } from './http/csrf-protection.js';
 import { createGraphiQLRoutes } from './http/graphiql-routes.js';
+import { requestErrorResponse } from './http/request-error.js';
 import { type AppEnv, requestId } from './http/request-id.js';
 import type { OutcomeRecorder } from './logging/operation-metrics.js';
 import { errorResponse } from './rest/error-response.js';
@@ -54,10 +56,19 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   );
 
   app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
-    yoga.fetch(c.req.raw, {
+    yoga.fetch(withCanonicalJsonType(c.req.raw), {
       requestId: c.get('requestId'),
       caller: c.get('caller') ?? ANONYMOUS_CALLER,
       ...services,
+    }),
+  );
+  // Any other method on the GraphQL endpoint: 405 in its own envelope (not the REST 404).
+  app.all('/graphql', (c) =>
+    requestErrorResponse(c, {
+      status: 405,
+      code: 'BAD_REQUEST',
+      message: 'The GraphQL endpoint answers GET and POST only.',
+      headers: { Allow: 'GET, POST' },
     }),
   );
 

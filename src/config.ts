@@ -18,7 +18,8 @@ export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'CRITICAL
 export interface Config {
   runtime: Runtime;
   backend: Backend;
-  server: { port: number; host: string };
+  /** Local server; the timeouts bound how long a slow client may hold a connection. */
+  server: { port: number; host: string; headersTimeoutMs: number; requestTimeoutMs: number };
   graphiql: boolean;
   introspection: boolean;
   logLevel: LogLevel;
@@ -38,6 +39,8 @@ export interface Config {
     requestTimeoutMs: number;
     /** Whole-call deadline (all SDK attempts and backoff) so an answer beats API Gateway's 29 s. */
     deadlineMs: number;
+    /** Sockets per SDK client: Lambda serves one request at a time, the local server many. */
+    maxSockets: number;
     /**
      * true when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set (as on Lambda): only then can
      * the SDK find credentials without any network call. Only their presence is kept here.
@@ -74,6 +77,8 @@ const envSchema = z.object({
   BACKEND: z.enum(['emulator', 'aws']).optional(),
   PORT: int(0, 65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  SERVER_HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  SERVER_REQUEST_TIMEOUT_MS: int(100, 600_000).default(30_000),
   GRAPHIQL: bool.optional(),
   INTROSPECTION: bool.optional(),
   LOG_LEVEL: logLevel.optional(),
@@ -96,6 +101,7 @@ const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 29_000).default(2_000),
   UPSTREAM_REQUEST_TIMEOUT_MS: int(100, 29_000).default(6_000),
   UPSTREAM_DEADLINE_MS: int(100, 29_000).default(25_000),
+  UPSTREAM_MAX_SOCKETS: int(1, 1024).optional(),
   AUTH_MODE: z.enum(['none', 'jwt', 'iam']).optional(),
   AUTH_ALLOW_NONE_ON_LAMBDA: bool.default(false),
   JWT_ISSUER: z.url().optional(),
@@ -158,7 +164,13 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
   return {
     runtime,
     backend: e.BACKEND ?? (local ? 'emulator' : 'aws'),
-    server: { port: e.PORT, host: e.HOST },
+    server: {
+      port: e.PORT,
+      host: e.HOST,
+      headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS,
+      // Node requires the whole request's timeout to be at least the headers' one.
+      requestTimeoutMs: Math.max(e.SERVER_REQUEST_TIMEOUT_MS, e.SERVER_HEADERS_TIMEOUT_MS),
+    },
     graphiql,
     introspection: e.INTROSPECTION ?? (local || graphiql),
     logLevel: e.LOG_LEVEL ?? e.POWERTOOLS_LOG_LEVEL ?? 'INFO',
@@ -179,6 +191,7 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
       connectionTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.UPSTREAM_REQUEST_TIMEOUT_MS,
       deadlineMs: e.UPSTREAM_DEADLINE_MS,
+      maxSockets: e.UPSTREAM_MAX_SOCKETS ?? (local ? 64 : 16),
       credentialsInEnv: e.AWS_ACCESS_KEY_ID !== undefined && e.AWS_SECRET_ACCESS_KEY !== undefined,
     },
     lambda: { warmUp: e.WARM_UP },

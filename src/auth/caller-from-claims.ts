@@ -1,11 +1,8 @@
 import type { Caller } from './caller.js';
 
 function addScopes(into: Set<string>, value: unknown): void {
-  if (typeof value === 'string') {
-    for (const scope of value.split(/\s+/)) if (scope) into.add(scope);
-  } else if (Array.isArray(value)) {
-    for (const item of value) addScopes(into, item);
-  }
+  if (typeof value !== 'string') return;
+  for (const scope of value.split(' ')) if (scope) into.add(scope);
 }
 
 const text = (value: unknown): string | undefined =>
@@ -18,7 +15,10 @@ const text = (value: unknown): string | undefined =>
  */
 export function callerFromClaims(claims: Record<string, unknown>, authorizerScopes?: unknown): Caller {
   const scopes = new Set<string>();
+  // RFC 9068 §2.2.3 and Cognito: `scope` is one space-separated string; a token that carries it
+  // in any other form (a JSON array) grants no scope, as API Gateway's authorizer would not match it.
   addScopes(scopes, claims.scope);
-  addScopes(scopes, authorizerScopes);
+  // API Gateway's own list (`jwt.scopes`) is an array of scopes it matched.
+  if (Array.isArray(authorizerScopes)) for (const scope of authorizerScopes) addScopes(scopes, scope);
   return { subject: text(claims.sub) ?? text(claims.client_id), scopes };
 }

@@ -17,6 +17,9 @@ export type TokenCheck =
 
 export type TokenVerifier = (token: string) => Promise<TokenCheck>;
 
+/** Seconds of clock difference allowed between the issuer and us, for exp, nbf and iat alike. */
+const CLOCK_SKEW_S = 5;
+
 // Asymmetric algorithms only: an HMAC "key" taken from a public JWKS would let anyone sign.
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -56,7 +59,7 @@ function failure({ errors }: Jose, error: unknown): TokenCheck {
 /**
  * Verifies bearer tokens where no API Gateway authorizer did (local server, or a Lambda route
  * without one): signature against the issuer's JWKS (fetched lazily, cached, refetched for an
- * unknown `kid`), issuer, audience, expiry (required) and not-before, with 5 s of clock skew.
+ * unknown `kid`), issuer, audience, expiry (required), not-before and issued-at, with 5 s of clock skew.
  */
 export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtSettings): TokenVerifier {
   let loaded: Promise<{ jose: Jose; jwks: ReturnType<Jose['createRemoteJWKSet']> }> | undefined;
@@ -73,9 +76,14 @@ export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtSettings): T
       const { payload } = await jose.jwtVerify(token, jwks, {
         issuer,
         algorithms: ALGORITHMS,
-        clockTolerance: 5,
+        clockTolerance: CLOCK_SKEW_S,
         requiredClaims: ['exp'],
       });
+      // As API Gateway's authorizer: a token issued in the future is not valid yet (jose checks
+      // `iat` only for a maximum age), with the same skew as `exp` and `nbf`.
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_SKEW_S) {
+        return { ok: false, reason: 'invalid', detail: 'ERR_JWT_CLAIM_VALIDATION_FAILED:iat' };
+      }
       if (!hasAudience(payload, audience)) {
         return { ok: false, reason: 'invalid', detail: 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud' };
       }

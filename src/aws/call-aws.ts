@@ -1,3 +1,4 @@
+import { tieDeadline } from './bounded-http-handler.js';
 import { type CallSite, translateAwsError } from './translate-error.js';
 
 /** The error a call gets when the whole deadline passes; translated like the SDK's own timeouts. */
@@ -6,28 +7,56 @@ class DeadlineExceeded extends Error {
 }
 
 /**
+ * An attempt cut while its body streamed carries the status of the headers it did get (`$metadata`),
+ * which would read as an unreadable answer; it is a timeout like any other (no `aws` member).
+ */
+function cutShort(error: unknown): unknown {
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    $fault?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  if (typeof e !== 'object' || e === null || e.$fault !== undefined) return error;
+  if (typeof e.$metadata?.httpStatusCode !== 'number' || e.code === 'ECONNRESET') return error;
+  return e.name === 'TimeoutError' || e.name === 'AbortError' ? new DeadlineExceeded('cut short') : error;
+}
+
+/**
  * Every AWS call goes through here: one deadline over all of the SDK's attempts and backoff (so an
  * answer always beats API Gateway's 29 s), and one translation of whatever goes wrong.
  *
- * The deadline is a timer raced against the call, not an `abortSignal`: passing any per-call
- * options to `send` makes the SDK rebuild its middleware stack on every call (`cacheMiddleware`
- * only works without them), and `AbortSignal.timeout` is costly in Node. A call that loses the race
- * still ends at its attempt's own `requestTimeout`; a client that retries reuses its idempotency token.
+ * The deadline is a timer raced against the call, and it aborts the call's attempt in flight
+ * (socket included) through `deadline`: pass it with the command to `withDeadline`. It is not an
+ * `abortSignal` option of `send`: any per-call option makes the SDK rebuild its middleware stack on
+ * every call (`cacheMiddleware` only works without them). A client that retries reuses its
+ * idempotency token.
  */
 export async function callAws<Out>(
   site: CallSite,
   deadlineMs: number,
-  send: () => Promise<Out>,
+  send: (deadline: AbortSignal) => Promise<Out>,
 ): Promise<Out> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(`no answer within ${deadlineMs} ms`)), deadlineMs);
+    timer = setTimeout(() => {
+      const error = new DeadlineExceeded(`no answer within ${deadlineMs} ms`);
+      controller.abort(error);
+      reject(error);
+    }, deadlineMs);
   });
   try {
-    return await Promise.race([send(), deadline]);
+    return await Promise.race([send(controller.signal), deadline]);
   } catch (error) {
-    throw translateAwsError(error, site);
+    throw translateAwsError(cutShort(error), site);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The command, with its attempts bound to `deadline` (see src/aws/bounded-http-handler.ts). */
+export function withDeadline<C extends { input: object }>(command: C, deadline: AbortSignal): C {
+  tieDeadline(command.input, deadline);
+  return command;
 }

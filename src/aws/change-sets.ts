@@ -6,7 +6,8 @@ import {
   StartChangeSetCommand,
 } from '@aws-sdk/client-marketplace-catalog';
 import type { ChangeSetQueryInput, StartChangeSetInput } from '../validation/change-set-input.js';
-import { callAws } from './call-aws.js';
+import { callAws, withDeadline } from './call-aws.js';
+import { ANSWERS, checkAnswer } from './upstream-answer.js';
 
 export interface StartChangeSetPayload {
   changeSetId: string;
@@ -65,17 +66,29 @@ export class ChangeSets {
       Intent: input.intent,
     });
     const site = { service: SERVICE, operation: 'StartChangeSet', changes: input.changeSet };
-    const out = await callAws(site, this.deadlineMs, () => this.client.send(command));
-    return { changeSetId: out.ChangeSetId ?? '', changeSetArn: out.ChangeSetArn ?? '', clientRequestToken };
+    const out = checkAnswer(
+      site,
+      ANSWERS.StartChangeSet,
+      await callAws(site, this.deadlineMs, (deadline) => this.client.send(withDeadline(command, deadline))),
+    );
+    // Both are checked present (non-empty strings) above.
+    return {
+      changeSetId: out.ChangeSetId as string,
+      changeSetArn: out.ChangeSetArn as string,
+      clientRequestToken,
+    };
   }
 
   async describe(input: ChangeSetQueryInput): Promise<ChangeSet> {
     const command = new DescribeChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId });
-    const out = await callAws({ service: SERVICE, operation: 'DescribeChangeSet' }, this.deadlineMs, () =>
-      this.client.send(command),
+    const site = { service: SERVICE, operation: 'DescribeChangeSet' } as const;
+    const out = checkAnswer(
+      site,
+      ANSWERS.DescribeChangeSet,
+      await callAws(site, this.deadlineMs, (deadline) => this.client.send(withDeadline(command, deadline))),
     );
     return {
-      changeSetId: out.ChangeSetId ?? input.changeSetId,
+      changeSetId: out.ChangeSetId as string,
       changeSetArn: out.ChangeSetArn,
       changeSetName: out.ChangeSetName,
       intent: out.Intent,

@@ -8,6 +8,7 @@ import {
   type PartnerCentralSellingClientConfig,
 } from '@aws-sdk/client-partnercentral-selling';
 import type { Config } from '../config.js';
+import { BoundedHttpHandler, DEADLINE_LINK, deadlineLink } from './bounded-http-handler.js';
 import { REQUEST_ID_LOGGING, requestIdLogging } from './request-id-logging.js';
 import { WARM_UP_TRANSPORT, warmUpTransport } from './warm-up-transport.js';
 
@@ -38,26 +39,27 @@ export function createAwsClients(
   overrides: ClientOverrides = {},
   middleware: ClientMiddleware = {},
 ): AwsClients {
-  const common = {
+  const common = () => ({
     region: aws.region,
-    // Keep each attempt short enough that all attempts fit inside API Gateway's 29 s.
-    // throwOnRequestTimeout: without it the handler only logs a warning and keeps waiting.
-    requestHandler: {
-      connectionTimeout: aws.connectionTimeoutMs,
-      requestTimeout: aws.requestTimeoutMs,
-      throwOnRequestTimeout: true,
-    },
+    // One handler (and socket pool) per client. Each attempt, headers and body, is short enough
+    // that all attempts fit inside API Gateway's 29 s; its socket is freed when it or the call ends.
+    requestHandler: new BoundedHttpHandler({
+      connectionTimeoutMs: aws.connectionTimeoutMs,
+      attemptTimeoutMs: aws.requestTimeoutMs,
+      maxSockets: aws.maxSockets,
+    }),
     cacheMiddleware: true,
     ...(aws.maxAttemptsFromEnv ? {} : { maxAttempts: 3 }),
     ...overrides,
-  };
+  });
   const clients = {
-    partnerCentral: new PartnerCentralSellingClient(common),
-    marketplace: new MarketplaceCatalogClient(common),
+    partnerCentral: new PartnerCentralSellingClient(common()),
+    marketplace: new MarketplaceCatalogClient(common()),
   };
   for (const client of [clients.partnerCentral, clients.marketplace]) {
     const stack = client.middlewareStack as unknown as MiddlewareAdder;
     if (middleware.logger) stack.add(requestIdLogging(middleware.logger), REQUEST_ID_LOGGING);
+    stack.add(deadlineLink, DEADLINE_LINK);
     if (middleware.warmUpTransport) stack.add(warmUpTransport, WARM_UP_TRANSPORT);
   }
   return clients;

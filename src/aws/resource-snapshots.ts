@@ -8,7 +8,8 @@ import type {
   CreateResourceSnapshotInput,
   ResourceSnapshotInput,
 } from '../validation/resource-snapshot-input.js';
-import { callAws } from './call-aws.js';
+import { callAws, withDeadline } from './call-aws.js';
+import { ANSWERS, checkAnswer } from './upstream-answer.js';
 import {
   CATALOG_TO_WIRE,
   catalogFromWire,
@@ -58,22 +59,27 @@ export class ResourceSnapshots {
     // Chosen here, not by the SDK, so the client learns it; the SDK's retries resend the same token.
     const clientToken = input.clientToken ?? randomUUID();
     const command = new CreateResourceSnapshotCommand({ ...keyToWire(input), ClientToken: clientToken });
-    const out = await callAws(
-      { service: SERVICE, operation: 'CreateResourceSnapshot' },
-      this.deadlineMs,
-      () => this.client.send(command),
+    const site = { service: SERVICE, operation: 'CreateResourceSnapshot' } as const;
+    const out = checkAnswer(
+      site,
+      ANSWERS.CreateResourceSnapshot,
+      await callAws(site, this.deadlineMs, (deadline) => this.client.send(withDeadline(command, deadline))),
     );
-    return { arn: out.Arn ?? '', revision: out.Revision ?? 0, clientToken };
+    // Both are checked present above.
+    return { arn: out.Arn as string, revision: out.Revision as number, clientToken };
   }
 
   async get(input: ResourceSnapshotInput): Promise<ResourceSnapshot> {
     const command = new GetResourceSnapshotCommand({ ...keyToWire(input), Revision: input.revision });
-    const out = await callAws({ service: SERVICE, operation: 'GetResourceSnapshot' }, this.deadlineMs, () =>
-      this.client.send(command),
+    const site = { service: SERVICE, operation: 'GetResourceSnapshot' } as const;
+    const out = checkAnswer(
+      site,
+      ANSWERS.GetResourceSnapshot,
+      await callAws(site, this.deadlineMs, (deadline) => this.client.send(withDeadline(command, deadline))),
     );
     return {
-      arn: out.Arn ?? '',
-      revision: out.Revision ?? 0,
+      arn: out.Arn as string,
+      revision: out.Revision as number,
       catalog: catalogFromWire(out.Catalog),
       engagementIdentifier: out.EngagementId,
       resourceType: resourceTypeFromWire(out.ResourceType),

@@ -6,7 +6,9 @@ import { schema } from '../schema/index.js';
 import { useAcceptableResponse } from './acceptable-response-plugin.js';
 import type { RequestContext } from './context.js';
 import { useDisableIntrospection } from './disable-introspection-plugin.js';
+import { createParserCache } from './document-cache.js';
 import { maskUnexpectedError, useErrorEnvelope } from './error-envelope-plugin.js';
+import { useGetParamsCheck } from './get-params-plugin.js';
 import { useOperationScopes } from './operation-scopes-plugin.js';
 import { useQueryLimits } from './query-limits-plugin.js';
 
@@ -22,6 +24,8 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
     // The HTTP layer answers CORS (an allow-list, see src/http); yoga's default reflects any origin.
     cors: false,
     batching: false,
+    // Bounded by what the documents pin, not only by their number (see document-cache.ts).
+    parserAndValidationCache: createParserCache(),
     logging: {
       debug: (...args) => logger.debug(String(args[0])),
       info: (...args) => logger.info(String(args[0])),
@@ -37,6 +41,7 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
       useErrorEnvelope(),
       // Security: query limits, introspection as configured, scopes checked before anything runs.
       useAcceptableResponse({ graphiql: config.graphiql }),
+      useGetParamsCheck(),
       ...useQueryLimits({ blockFieldSuggestions: !config.introspection }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useOperationScopes() as Plugin,

@@ -23,12 +23,17 @@ export function withRequestId(error: GraphQLError, requestId: string | undefined
     extensions.code = 'BAD_USER_INPUT';
     extensions.fieldErrors = [variableError];
   }
+  // yoga's code for a document of several operations without `operationName` (or naming none of
+  // them): the document does not fit the request, a validation failure like any other.
+  if (extensions.code === 'OPERATION_RESOLUTION_FAILURE') extensions.code = 'GRAPHQL_VALIDATION_FAILED';
   if (!extensions.code) {
     // graphql-js parse/validation errors carry no code; say which kind it was.
     extensions.code = error.message.startsWith('Syntax Error')
       ? 'GRAPHQL_PARSE_FAILED'
       : 'GRAPHQL_VALIDATION_FAILED';
   }
+  // Contract §6.3: request-level errors (parse, validation, limits) say it too.
+  if (typeof extensions.retryable !== 'boolean') extensions.retryable = false;
   extensions.requestId = requestId;
   return new GraphQLError(error.message, {
     nodes: error.nodes,

@@ -19,12 +19,17 @@ export const QUERY_LIMITS = {
   maxTokens: 1000,
   maxDirectives: 10,
   maxCost: 500,
+  /**
+   * Characters of query text, checked before the lexer sees it: comments and whitespace are not
+   * tokens, so without this a 1 MB body of comment around `{ __typename }` is lexed and cached.
+   */
+  maxQueryLength: 100_000,
 } as const;
 
 // armor reports its limits as "Syntax Error: …", whether from the parser (tokens) or validation
 // (the rest, thrown out of graphql-js's validate); the nesting rejection is ours (below).
 const ARMOR_REJECTION =
-  /^Syntax Error: ((?:Query depth|Aliases|Token|Directives|Query Cost) limit of \d+ exceeded.*|The document nests too deeply\.)$/s;
+  /^Syntax Error: ((?:Query depth|Aliases|Token|Directives|Query Cost|Query length) limit of \d+ exceeded.*|The document nests too deeply\.)$/s;
 
 function asValidationFailure(error: unknown): GraphQLError | undefined {
   if (!(error instanceof Error)) return undefined;
@@ -59,6 +64,19 @@ export function useQueryLimits(options: { blockFieldSuggestions: boolean }): Plu
       // "Did you mean …?" would spell out the schema that disabled introspection hides.
       blockFieldSuggestion: { enabled: options.blockFieldSuggestions },
     }),
+    {
+      // Before any other work on the text (thrown here, it is not cached either).
+      onParse({ params }) {
+        const { source } = params;
+        const length = typeof source === 'string' ? source.length : source.body.length;
+        if (length > QUERY_LIMITS.maxQueryLength) {
+          throw new GraphQLError(
+            `Syntax Error: Query length limit of ${QUERY_LIMITS.maxQueryLength} exceeded, found ${length}.`,
+          );
+        }
+        return undefined;
+      },
+    },
     {
       // graphql-js parses recursively: a document nesting deeper than the stack allows must be
       // the client's 400, not a masked 500 (the token limit makes this a last resort).

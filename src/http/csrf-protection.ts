@@ -54,7 +54,9 @@ export function csrfProtection(options: { origins: readonly string[]; graphiql: 
             'Cross-site request refused (CSRF prevention): call from an origin in CORS_ORIGINS, or send an "X-GraphQL-CSRF" header.',
         });
       }
-    } else if (method !== 'OPTIONS' && !JSON_TYPE.test(mediaType(c))) {
+    } else if (method === 'POST' && !JSON_TYPE.test(mediaType(c))) {
+      // Only POST: a page can send no other method cross-site without a preflight, and every
+      // other method gets its 405 from the route, in the envelope.
       return requestErrorResponse(c, {
         status: 415,
         code: 'BAD_REQUEST',

@@ -1,5 +1,6 @@
 import { type AppDeps, createApp } from '../app.js';
 import type { OperationMetrics } from '../logging/operation-metrics.js';
+import { guardEvents } from './event-guard.js';
 import { createGraphQLFastPath } from './graphql-fast-path.js';
 import { createLambdaHandler } from './handler.js';
 
@@ -10,11 +11,9 @@ import { createLambdaHandler } from './handler.js';
 export function createAppHandler(deps: AppDeps & { metrics?: OperationMetrics }) {
   const built = createApp(deps);
   const fastPath = createGraphQLFastPath({ config: deps.config, execute: built.executeDirectly });
-  const handler = createLambdaHandler({
-    app: built.app,
-    logger: deps.logger,
-    metrics: deps.metrics,
-    fastPath,
-  });
+  const handler = guardEvents(
+    createLambdaHandler({ app: built.app, logger: deps.logger, metrics: deps.metrics, fastPath }),
+    deps.logger,
+  );
   return { ...built, fastPath, handler };
 }

@@ -43,12 +43,20 @@ async function createInput(c: Context<AppEnv>) {
   return parseInput(createResourceSnapshotInput, keyed.body, keyed.errors);
 }
 
+// GraphQL's Int: a revision GraphQL refuses is refused here too, before anything reaches AWS.
+const MAX_INT = 2 ** 31 - 1;
+
 function getInput(c: Context<AppEnv>) {
   const { query, errors } = singleValuedQuery(c);
   const revision = numberParam(query.revision);
+  const outOfRange = typeof revision === 'number' && revision > MAX_INT;
+  if (outOfRange) {
+    errors.push({ path: 'revision', message: `must be at most ${MAX_INT}`, code: 'VALUE_OUT_OF_RANGE' });
+  }
   return parseInput(
     resourceSnapshotInput,
-    { ...query, ...(revision === undefined ? {} : { revision }) },
+    // Reported once, above, not again as "not an integer" for a value beyond 2^53.
+    { ...query, revision: outOfRange ? undefined : revision },
     errors,
   );
 }

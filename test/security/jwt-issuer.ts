@@ -18,6 +18,10 @@ export interface TokenOptions {
   /** Sign with a key the JWKS does not hold (under the same kid): a bad signature. */
   forged?: boolean;
   claims?: JWTPayload;
+  /** `iat` in seconds from now (negative: in the past); now by default. */
+  issuedIn?: number;
+  /** `nbf` in seconds from now; none by default. */
+  notBeforeIn?: number;
 }
 
 export interface TestIssuer {
@@ -50,7 +54,9 @@ export async function startTestIssuer(): Promise<TestIssuer> {
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
       .setIssuer(options.issuer ?? issuer)
       .setSubject('user-123')
-      .setIssuedAt();
+      .setIssuedAt(Math.floor(Date.now() / 1000) + (options.issuedIn ?? 0));
+    if (options.notBeforeIn !== undefined)
+      jwt.setNotBefore(Math.floor(Date.now() / 1000) + options.notBeforeIn);
     if (options.audience !== null) jwt.setAudience(options.audience ?? audience);
     if (options.expiresIn !== null) {
       jwt.setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 300));
