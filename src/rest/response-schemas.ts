@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { ERROR_HTTP_STATUS, type ErrorCode } from '../errors/error-codes.js';
-import { CHANGE_SET_INTENTS } from '../validation/change-set-input.js';
+import {
+  CHANGE_SET_FAILURE_CODES,
+  CHANGE_SET_INTENTS,
+  CHANGE_SET_STATUSES,
+} from '../validation/change-set-input.js';
 import { PARTNER_CENTRAL_CATALOGS, RESOURCE_TYPES } from '../validation/resource-snapshot-input.js';
 
 /**
@@ -10,8 +14,7 @@ import { PARTNER_CENTRAL_CATALOGS, RESOURCE_TYPES } from '../validation/resource
  * rather than with `.meta({ id })`, which would register ids in zod's global registry at import.
  */
 
-export const CHANGE_SET_STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
-export const CHANGE_SET_FAILURE_CODES = ['CLIENT_ERROR', 'SERVER_FAULT'] as const;
+export { CHANGE_SET_FAILURE_CODES, CHANGE_SET_STATUSES } from '../validation/change-set-input.js';
 
 const json = z.unknown().meta({ description: 'Any JSON value, or null.' });
 // ISO 8601 in UTC as GraphQL's DateTime gives it; z.iso.datetime() would add a long regex to the document.

@@ -17,7 +17,7 @@ const ChangeSetIntent = builder.enumType('ChangeSetIntent', {
 });
 
 const STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
-const ChangeSetStatus = builder.enumType('ChangeSetStatus', { values: STATUSES });
+export const ChangeSetStatus = builder.enumType('ChangeSetStatus', { values: STATUSES });
 const isStatus = (s: string | undefined): s is (typeof STATUSES)[number] => STATUSES.includes(s as never);
 
 const FailureCode = builder.enumType('ChangeSetFailureCode', {

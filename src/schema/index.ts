@@ -2,6 +2,7 @@ import { builder } from './builder.js';
 import './scalars.js';
 import './resource-snapshots.js';
 import './change-sets.js';
+import './change-set-lifecycle.js';
 
 builder.queryType({});
 builder.mutationType({});

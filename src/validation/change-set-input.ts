@@ -17,6 +17,8 @@ import { jsonDepth, parsesAsJsonObject } from './json-document.js';
 
 export const MARKETPLACE_CATALOG = 'AWSMarketplace';
 export const CHANGE_SET_INTENTS = ['VALIDATE', 'APPLY'] as const;
+export const CHANGE_SET_STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
+export const CHANGE_SET_FAILURE_CODES = ['CLIENT_ERROR', 'SERVER_FAULT'] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
@@ -25,6 +27,9 @@ const catalog = patterned(MPC_CATALOG, 1, 64).refine((v) => v === MARKETPLACE_CA
   error: `must be ${MARKETPLACE_CATALOG}`,
   params: { code: 'INVALID_ENUM_VALUE' },
 });
+
+/** Every Marketplace Catalog operation's `catalog`: AWSMarketplace, its default and only value. */
+export const marketplaceCatalog = catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG);
 
 const tag = z.strictObject({ key: patterned(TAG_TEXT, 1, 128), value: patterned(TAG_TEXT, 0, 256) });
 const tags = z
@@ -127,7 +132,7 @@ function checkChangeSet(changes: RawChange[], ctx: z.RefinementCtx): void {
 }
 
 export const startChangeSetInput = z.strictObject({
-  catalog: catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG),
+  catalog: marketplaceCatalog,
   changeSet: z
     .array(change)
     .min(1, { error: 'must have at least 1 change' })
@@ -140,7 +145,7 @@ export const startChangeSetInput = z.strictObject({
 });
 
 export const changeSetQueryInput = z.strictObject({
-  catalog: catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG),
+  catalog: marketplaceCatalog,
   changeSetId: patterned(CHANGE_SET_ID, 1, 255),
 });
 

@@ -33,3 +33,7 @@ export const CHANGE_SET_ID = /^[\w-]+$/;
 
 /** Facade limit, not AWS's: bounds the work of walking a client's JSON document. */
 export const MAX_DOCUMENT_DEPTH = 32;
+
+// ListChangeSets: a filter value (`FilterValueContent`) and the paging token (`NextToken`).
+export const FILTER_VALUE = /^(.)+$/u;
+export const NEXT_TOKEN = /^[\w+=.:@\-/]+$/;

@@ -1,0 +1,132 @@
+import { type Filter, ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
+import * as z from 'zod';
+import { callAws } from '../aws/call-aws.js';
+import { CHANGE_SET_STATUSES, marketplaceCatalog } from '../validation/change-set-input.js';
+import { FILTER_VALUE, NEXT_TOKEN, patterned } from '../validation/constraints.js';
+import { defineOperation } from './operation.js';
+import { malformedAnswer, optionalString, optionalTime, requiredString } from './upstream-answer.js';
+
+const SITE = { service: 'marketplace-catalog', operation: 'ListChangeSets' } as const;
+export const SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
+
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+// GraphQL's DateTime arrives as a Date, REST's as text: both must be an RFC 3339 time with a zone.
+const time = optional(
+  z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v),
+    z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time with a time zone' }),
+  ),
+);
+
+/** AWS writes and compares times as `2018-02-27T13:45:22Z`; sub-second digits are kept only when set. */
+const wireTime = (value: string) => new Date(value).toISOString().replace('.000Z', 'Z');
+
+const input = z.strictObject({
+  catalog: marketplaceCatalog,
+  // AWS: a ValueList has 1..10 values.
+  status: optional(
+    z
+      .array(z.enum(CHANGE_SET_STATUSES, { error: `must be one of ${CHANGE_SET_STATUSES.join(', ')}` }))
+      .min(1, { error: 'must have at least 1 status' })
+      .max(10, { error: 'must have at most 10 statuses' }),
+  ),
+  changeSetName: optional(patterned(FILTER_VALUE, 1, 255)),
+  entityId: optional(patterned(FILTER_VALUE, 1, 255)),
+  startedAfter: time,
+  startedBefore: time,
+  endedAfter: time,
+  endedBefore: time,
+  sortOrder: optional(z.enum(SORT_ORDERS, { error: 'must be ASCENDING or DESCENDING' })),
+  maxResults: optional(
+    z
+      .number({ error: 'must be an integer' })
+      .int({ error: 'must be an integer' })
+      .min(1, { error: 'must be at least 1' })
+      .max(20, { error: 'must be at most 20' }),
+  ),
+  nextToken: optional(patterned(NEXT_TOKEN, 1, 4096)),
+});
+
+type ListChangeSetsInput = z.output<typeof input>;
+
+function filtersOf(i: ListChangeSetsInput): Filter[] | undefined {
+  const filters: Filter[] = [];
+  const add = (name: string, values: string[] | undefined) => {
+    if (values) filters.push({ Name: name, ValueList: values });
+  };
+  add('Status', i.status);
+  add('ChangeSetName', i.changeSetName === undefined ? undefined : [i.changeSetName]);
+  add('EntityId', i.entityId === undefined ? undefined : [i.entityId]);
+  add('AfterStartTime', i.startedAfter === undefined ? undefined : [wireTime(i.startedAfter)]);
+  add('BeforeStartTime', i.startedBefore === undefined ? undefined : [wireTime(i.startedBefore)]);
+  add('AfterEndTime', i.endedAfter === undefined ? undefined : [wireTime(i.endedAfter)]);
+  add('BeforeEndTime', i.endedBefore === undefined ? undefined : [wireTime(i.endedBefore)]);
+  // AWS: a FilterList has 1..8 filters, so none at all is sent as no list.
+  return filters.length > 0 ? filters : undefined;
+}
+
+const summary = z.object({
+  changeSetId: z.string(),
+  changeSetArn: z.string().nullable(),
+  changeSetName: z.string().nullable(),
+  status: z
+    .string()
+    .nullable()
+    .meta({ description: `One of ${CHANGE_SET_STATUSES.join(', ')}.` }),
+  startTime: z.string().meta({ format: 'date-time' }).nullable(),
+  endTime: z.string().meta({ format: 'date-time' }).nullable(),
+  entityIdList: z.array(z.string()),
+  failureCode: z.string().nullable().meta({ description: 'CLIENT_ERROR or SERVER_FAULT.' }),
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Marketplace Catalog ListChangeSets: the caller's change sets (AWS keeps 60 days), filtered
+ * (filters AND together), sorted by start time, a page of 1..20 at a time.
+ */
+export const listChangeSets = defineOperation({
+  name: 'changeSets',
+  input,
+  output: z.object({
+    items: z.array(summary),
+    nextToken: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass it back for the next page; null on the last.' }),
+  }),
+  async call({ clients, deadlineMs }, i) {
+    const command = new ListChangeSetsCommand({
+      Catalog: i.catalog,
+      FilterList: filtersOf(i),
+      Sort: i.sortOrder ? { SortBy: 'StartTime', SortOrder: i.sortOrder } : undefined,
+      MaxResults: i.maxResults,
+      NextToken: i.nextToken,
+    });
+    const out = await callAws(SITE, deadlineMs, () => clients.marketplace.send(command));
+    const list: unknown = out.ChangeSetSummaryList ?? [];
+    if (!Array.isArray(list)) throw malformedAnswer(SITE, out, 'ChangeSetSummaryList');
+    const items = list.map((item: unknown, n) => {
+      const at = `ChangeSetSummaryList[${n}]`;
+      if (!isObject(item)) throw malformedAnswer(SITE, out, at);
+      const ids: unknown = item.EntityIdList ?? [];
+      if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) {
+        throw malformedAnswer(SITE, out, `${at}.EntityIdList`);
+      }
+      return {
+        changeSetId: requiredString(SITE, out, `${at}.ChangeSetId`, item.ChangeSetId),
+        changeSetArn: optionalString(SITE, out, `${at}.ChangeSetArn`, item.ChangeSetArn),
+        changeSetName: optionalString(SITE, out, `${at}.ChangeSetName`, item.ChangeSetName),
+        status: optionalString(SITE, out, `${at}.Status`, item.Status),
+        startTime: optionalTime(SITE, out, `${at}.StartTime`, item.StartTime),
+        endTime: optionalTime(SITE, out, `${at}.EndTime`, item.EndTime),
+        entityIdList: ids as string[],
+        failureCode: optionalString(SITE, out, `${at}.FailureCode`, item.FailureCode),
+      };
+    });
+    // An empty token is no token: there is no next page to ask for with it.
+    return { items, nextToken: optionalString(SITE, out, 'NextToken', out.NextToken) || null };
+  },
+});

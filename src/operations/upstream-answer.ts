@@ -1,0 +1,66 @@
+import type { CallSite } from '../aws/translate-error.js';
+import { FacadeError } from '../errors/facade-error.js';
+
+interface AnswerMetadata {
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+/**
+ * An AWS answer that lacks a member the public shape requires (or has it with the wrong type) is
+ * AWS's failure, not the client's: UPSTREAM_ERROR, retryable as its status says (a 2xx: no).
+ */
+export function malformedAnswer(site: CallSite, answer: AnswerMetadata, member: string): FacadeError {
+  const status = answer.$metadata?.httpStatusCode ?? 200;
+  return new FacadeError(
+    'UPSTREAM_ERROR',
+    `AWS answered without a valid ${member}; the facade cannot use that answer.`,
+    {
+      retryable: status === 429 || status >= 500,
+      aws: {
+        service: site.service,
+        operation: site.operation,
+        errorName: null,
+        httpStatusCode: status,
+        requestId: answer.$metadata?.requestId ?? null,
+      },
+    },
+  );
+}
+
+/** The member as a non-empty string, or the UPSTREAM_ERROR that says it is not. */
+export function requiredString(
+  site: CallSite,
+  answer: AnswerMetadata,
+  member: string,
+  value: unknown,
+): string {
+  if (typeof value === 'string' && value.length > 0) return value;
+  throw malformedAnswer(site, answer, member);
+}
+
+/** An optional member: a string or absent; anything else is AWS's failure. */
+export function optionalString(
+  site: CallSite,
+  answer: AnswerMetadata,
+  member: string,
+  value: unknown,
+): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  throw malformedAnswer(site, answer, member);
+}
+
+/** AWS's ISO 8601 time as AWS wrote it (its precision kept), or absent; unparseable is AWS's failure. */
+export function optionalTime(
+  site: CallSite,
+  answer: AnswerMetadata,
+  member: string,
+  value: unknown,
+): string | null {
+  const text = optionalString(site, answer, member, value);
+  if (text === null) return null;
+  if (!RFC3339.test(text) || Number.isNaN(Date.parse(text))) throw malformedAnswer(site, answer, member);
+  return text;
+}
+
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
