@@ -26,7 +26,12 @@ export interface ServerDeps {
 }
 
 // Operations whose input travels in the body; the others bind it to the query string.
-const BODY_OPERATIONS = new Set(['CreateResourceSnapshot', 'GetResourceSnapshot', 'StartChangeSet']);
+const BODY_OPERATIONS = new Set([
+  'CreateResourceSnapshot',
+  'GetResourceSnapshot',
+  'StartChangeSet',
+  'ListChangeSets',
+]);
 
 const isAmzJson = (contentType: string | undefined): boolean =>
   contentType?.split(';')[0]?.trim().toLowerCase() === 'application/x-amz-json-1.0';

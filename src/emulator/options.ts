@@ -63,7 +63,13 @@ export interface RunningEmulator {
 }
 
 export const PARTNER_CENTRAL_OPERATIONS = ['CreateResourceSnapshot', 'GetResourceSnapshot'] as const;
-export const MARKETPLACE_OPERATIONS = ['StartChangeSet', 'DescribeChangeSet', 'CancelChangeSet'] as const;
+export const MARKETPLACE_OPERATIONS = [
+  'StartChangeSet',
+  'DescribeChangeSet',
+  'CancelChangeSet',
+  'ListChangeSets',
+  'DescribeEntity',
+] as const;
 export const OPERATION_NAMES: readonly string[] = [...PARTNER_CENTRAL_OPERATIONS, ...MARKETPLACE_OPERATIONS];
 
 export interface ResolvedOptions {

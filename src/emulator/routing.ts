@@ -11,6 +11,8 @@ const MPC_METHODS: Record<string, string> = {
   StartChangeSet: 'POST',
   DescribeChangeSet: 'GET',
   CancelChangeSet: 'PATCH',
+  ListChangeSets: 'POST',
+  DescribeEntity: 'GET',
 };
 
 const header = (headers: IncomingHttpHeaders, name: string): string => {

@@ -9,7 +9,11 @@ export interface ChangeSetRecord {
   name: string;
   input: StartChangeSetInput;
   startedAt: number;
+  /** Start order, unique: breaks ties between change sets started in the same second. */
+  sequence: number;
   cancelledAt?: number;
+  /** Seeded history: already finished at this time, whatever changeSetDurationMs says. */
+  endedAt?: number;
   /** Per change, why it cannot be applied; decided at start, revealed when terminal. */
   errors: (ChangeError | undefined)[];
   /** Entity keys this change set locks while PREPARING or APPLYING. */
@@ -27,13 +31,17 @@ export const isTerminal = (status: ChangeStatus): boolean =>
 export function statusAt(record: ChangeSetRecord, now: number, durationMs: number): ChangeStatus {
   if (record.cancelledAt !== undefined) return 'CANCELLED';
   const elapsed = now - record.startedAt;
-  if (elapsed < durationMs / 2) return 'PREPARING';
-  if (elapsed < durationMs) return 'APPLYING';
+  if (record.endedAt === undefined && elapsed < durationMs / 2) return 'PREPARING';
+  if (record.endedAt === undefined && elapsed < durationMs) return 'APPLYING';
   return record.errors.some((e) => e !== undefined) ? 'FAILED' : 'SUCCEEDED';
 }
 
 /** DateTimeISO8601: exactly 20 characters, e.g. 2018-02-27T13:45:22Z. */
 export const isoSeconds = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+
+/** When it ended (or will end, unless cancelled first). */
+export const endOf = (record: ChangeSetRecord, durationMs: number): number =>
+  record.cancelledAt ?? record.endedAt ?? record.startedAt + durationMs;
 
 /** Identifier a change's entity ends up with: created, referenced or as given. */
 function resolvedIdentifier(record: ChangeSetRecord, index: number): string | undefined {
@@ -55,7 +63,7 @@ export function describeRecord(
   const terminal = isTerminal(status);
   const failed = status === 'FAILED';
   const failures = record.errors.filter((e) => e !== undefined).length;
-  const endMs = record.cancelledAt ?? record.startedAt + durationMs;
+  const endMs = endOf(record, durationMs);
   return {
     ChangeSetId: record.id,
     ChangeSetArn: record.arn,
@@ -79,5 +87,35 @@ export function describeRecord(
         ChangeName: change.ChangeName,
       };
     }),
+  };
+}
+
+/**
+ * The ResourceIds a change set touches (EntityIdList): identifiers without `@revision`, created ones
+ * once known; unresolved `$Name.Entity.Identifier` references and pending creations are left out.
+ */
+export function entityIdsOf(record: ChangeSetRecord): string[] {
+  const ids = record.input.ChangeSet.map((_c, i) => resolvedIdentifier(record, i)).filter(
+    (id): id is string => id !== undefined && !REFERENCE.test(id),
+  );
+  return [...new Set(ids.map((id) => id.split('@')[0] as string))];
+}
+
+/** A ChangeSetSummaryListItem of ListChangeSets. */
+export function summarizeRecord(
+  record: ChangeSetRecord,
+  now: number,
+  durationMs: number,
+): Record<string, unknown> {
+  const status = statusAt(record, now, durationMs);
+  return {
+    ChangeSetId: record.id,
+    ChangeSetArn: record.arn,
+    ChangeSetName: record.name,
+    StartTime: isoSeconds(record.startedAt),
+    EndTime: isTerminal(status) ? isoSeconds(endOf(record, durationMs)) : undefined,
+    Status: status,
+    EntityIdList: entityIdsOf(record),
+    FailureCode: status === 'FAILED' ? 'CLIENT_ERROR' : undefined,
   };
 }

@@ -2,11 +2,19 @@ import { notFoundError, quotaError, resourceInUseError } from '../errors.js';
 import { fingerprint, IdempotencyStore } from '../idempotency.js';
 import { entityKey } from '../seed.js';
 import type { StatsRecorder } from '../stats.js';
-import { type ChangeSetRecord, describeRecord, isTerminal, statusAt } from './change-set-record.js';
+import {
+  type ChangeSetRecord,
+  describeRecord,
+  isTerminal,
+  statusAt,
+  summarizeRecord,
+} from './change-set-record.js';
 import { changeTypeError, isCreateChange } from './change-types.js';
 import type { EntityRegistry } from './entities.js';
 import { randomId } from './entities.js';
 import { otherValidationError } from './field-problems.js';
+import { listChangeSets, validateListChangeSets } from './list-change-sets.js';
+import { seededRecords } from './seeded-change-sets.js';
 import {
   REFERENCE,
   type StartChangeSetInput,
@@ -33,17 +41,25 @@ export class ChangeSetService {
   private readonly changeSets = new Map<string, ChangeSetRecord>();
   private readonly tokens = new IdempotencyStore<StartOutput>();
 
-  constructor(private readonly deps: MarketplaceDeps) {}
+  constructor(private readonly deps: MarketplaceDeps) {
+    this.reset();
+  }
 
   readonly handlers: Record<string, (body: Record<string, unknown>, query: URLSearchParams) => unknown> = {
     StartChangeSet: (body) => this.start(validateStartChangeSet(body)),
     DescribeChangeSet: (_body, query) => this.describe(query),
     CancelChangeSet: (_body, query) => this.cancel(query),
+    ListChangeSets: (body) => this.list(body),
   };
 
+  /** Back to the seeded history; call after the entity registry's own reset. */
   reset(): void {
     this.changeSets.clear();
     this.tokens.clear();
+    for (const record of seededRecords(this.deps.accountId, this.deps.region)) {
+      this.changeSets.set(record.id, record);
+    }
+    this.settle(Date.now());
   }
 
   private start(input: StartChangeSetInput): StartOutput {
@@ -79,6 +95,7 @@ export class ChangeSetService {
       name: input.ChangeSetName ?? `ChangeSet-${id}`,
       input,
       startedAt: now,
+      sequence: this.changeSets.size,
       errors: input.ChangeSet.map((c) => changeTypeError(c.ChangeType, c.Entity.Type)),
       lockKeys,
       settled: false,
@@ -126,6 +143,18 @@ export class ChangeSetService {
     const now = Date.now();
     this.settle(now);
     return describeRecord(this.find(query), now, this.deps.changeSetDurationMs);
+  }
+
+  private list(body: Record<string, unknown>): Record<string, unknown> {
+    const input = validateListChangeSets(body);
+    const now = Date.now();
+    this.settle(now);
+    const { changeSetDurationMs: duration } = this.deps;
+    const page = listChangeSets(this.changeSets.values(), input, now, duration);
+    return {
+      ChangeSetSummaryList: page.records.map((r) => summarizeRecord(r, now, duration)),
+      NextToken: page.nextToken,
+    };
   }
 
   /** Only while PREPARING. APPLYING: 423. Terminal: 422 (our choice; AWS's answer is unverified). */

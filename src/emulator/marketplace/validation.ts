@@ -49,7 +49,7 @@ const RULES = {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkCatalog(p: FieldProblems, field: string, value: unknown): void {
+export function checkCatalog(p: FieldProblems, field: string, value: unknown): void {
   if (p.string(field, value, RULES.Catalog, true) && value !== 'AWSMarketplace') {
     p.add(field, `${field} must be AWSMarketplace`);
   }
