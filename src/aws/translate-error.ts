@@ -12,6 +12,8 @@ export interface CallSite {
   operation: string;
   /** The facade-side input, to place MPC field errors that name a change by type and entity. */
   changes?: ReadonlyArray<{ changeType: string; entity: { identifier?: string } }>;
+  /** An operation's own reading of an AWS field name (ListChangeSets' `FilterList[i]`), tried first. */
+  fieldPath?: (awsField: string) => string | null;
 }
 
 interface SdkErrorShape {
@@ -126,7 +128,7 @@ function fieldErrorsOf(err: SdkErrorShape, site: CallSite): FieldError[] | undef
   }
   if (err.ValidationExceptionFieldList?.length) {
     return err.ValidationExceptionFieldList.map((e) => {
-      let mapped = e.Field ? mapAwsField(e.Field) : null;
+      let mapped = e.Field ? (site.fieldPath?.(e.Field) ?? mapAwsField(e.Field)) : null;
       // A field relative to one change (`Details.Title`) is placed on the change it names.
       if (mapped && !mapped.startsWith('changeSet') && e.ChangeType && site.changes) {
         const i = site.changes.findIndex(

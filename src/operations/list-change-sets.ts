@@ -50,20 +50,46 @@ const input = z.strictObject({
 
 type ListChangeSetsInput = z.output<typeof input>;
 
-function filtersOf(i: ListChangeSetsInput): Filter[] | undefined {
+// Each single-valued input field and the AWS filter it becomes.
+const SINGLE_FILTERS = [
+  ['changeSetName', 'ChangeSetName', (v: string) => v],
+  ['entityId', 'EntityId', (v: string) => v],
+  ['startedAfter', 'AfterStartTime', wireTime],
+  ['startedBefore', 'BeforeStartTime', wireTime],
+  ['endedAfter', 'AfterEndTime', wireTime],
+  ['endedBefore', 'BeforeEndTime', wireTime],
+] as const;
+
+/** The AWS filters, and for each the input field it came from (to place AWS's `FilterList[i]` errors). */
+function filtersOf(i: ListChangeSetsInput): { filters: Filter[] | undefined; fields: string[] } {
   const filters: Filter[] = [];
-  const add = (name: string, values: string[] | undefined) => {
-    if (values) filters.push({ Name: name, ValueList: values });
-  };
-  add('Status', i.status);
-  add('ChangeSetName', i.changeSetName === undefined ? undefined : [i.changeSetName]);
-  add('EntityId', i.entityId === undefined ? undefined : [i.entityId]);
-  add('AfterStartTime', i.startedAfter === undefined ? undefined : [wireTime(i.startedAfter)]);
-  add('BeforeStartTime', i.startedBefore === undefined ? undefined : [wireTime(i.startedBefore)]);
-  add('AfterEndTime', i.endedAfter === undefined ? undefined : [wireTime(i.endedAfter)]);
-  add('BeforeEndTime', i.endedBefore === undefined ? undefined : [wireTime(i.endedBefore)]);
+  const fields: string[] = [];
+  if (i.status) {
+    filters.push({ Name: 'Status', ValueList: i.status });
+    fields.push('status');
+  }
+  for (const [field, name, toWire] of SINGLE_FILTERS) {
+    const value = i[field];
+    if (value === undefined) continue;
+    filters.push({ Name: name, ValueList: [toWire(value)] });
+    fields.push(field);
+  }
   // AWS: a FilterList has 1..8 filters, so none at all is sent as no list.
-  return filters.length > 0 ? filters : undefined;
+  return { filters: filters.length > 0 ? filters : undefined, fields };
+}
+
+/** `FilterList[0].ValueList[1]` -> `status[1]`; `Sort.SortOrder` -> `sortOrder`; else the shared table. */
+function fieldPathOf(fields: string[]) {
+  return (awsField: string): string | null => {
+    const filter = /^FilterList\[(\d+)\](?:\.ValueList(?:\[(\d+)\])?)?/.exec(awsField);
+    if (filter) {
+      const field = fields[Number(filter[1])];
+      if (field === undefined) return null;
+      return field === 'status' && filter[2] !== undefined ? `status[${filter[2]}]` : field;
+    }
+    if (awsField === 'FilterList') return null;
+    return awsField === 'Sort.SortOrder' || awsField === 'Sort' ? 'sortOrder' : null;
+  };
 }
 
 const summary = z.object({
@@ -98,14 +124,16 @@ export const listChangeSets = defineOperation({
       .meta({ description: 'Pass it back for the next page; null on the last.' }),
   }),
   async call({ clients, deadlineMs }, i) {
+    const { filters, fields } = filtersOf(i);
     const command = new ListChangeSetsCommand({
       Catalog: i.catalog,
-      FilterList: filtersOf(i),
+      FilterList: filters,
       Sort: i.sortOrder ? { SortBy: 'StartTime', SortOrder: i.sortOrder } : undefined,
       MaxResults: i.maxResults,
       NextToken: i.nextToken,
     });
-    const out = await callAws(SITE, deadlineMs, () => clients.marketplace.send(command));
+    const site = { ...SITE, fieldPath: fieldPathOf(fields) };
+    const out = await callAws(site, deadlineMs, () => clients.marketplace.send(command));
     const list: unknown = out.ChangeSetSummaryList ?? [];
     if (!Array.isArray(list)) throw malformedAnswer(SITE, out, 'ChangeSetSummaryList');
     const items = list.map((item: unknown, n) => {

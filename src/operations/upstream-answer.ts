@@ -1,5 +1,6 @@
 import type { CallSite } from '../aws/translate-error.js';
 import { FacadeError } from '../errors/facade-error.js';
+import { isRfc3339 } from '../validation/rfc3339.js';
 
 interface AnswerMetadata {
   $metadata?: { httpStatusCode?: number; requestId?: string };
@@ -59,8 +60,6 @@ export function optionalTime(
 ): string | null {
   const text = optionalString(site, answer, member, value);
   if (text === null) return null;
-  if (!RFC3339.test(text) || Number.isNaN(Date.parse(text))) throw malformedAnswer(site, answer, member);
+  if (!isRfc3339(text)) throw malformedAnswer(site, answer, member);
   return text;
 }
-
-const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;

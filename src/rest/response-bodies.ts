@@ -1,6 +1,7 @@
 import type { ChangeSet } from '../aws/change-sets.js';
 import type { ResourceSnapshot } from '../aws/resource-snapshots.js';
 import { CHANGE_SET_INTENTS } from '../validation/change-set-input.js';
+import { isRfc3339 } from '../validation/rfc3339.js';
 import {
   CHANGE_SET_FAILURE_CODES,
   CHANGE_SET_STATUSES,
@@ -12,10 +13,9 @@ import {
 const known = <T extends string>(values: readonly T[], value: string | undefined): T | null =>
   values.includes(value as T) ? (value as T) : null;
 
-/** As GraphQL's DateTime serializes it (`…:20.000Z`); null for what is not a time, rather than pass it on. */
+/** As GraphQL's DateTime serializes it: AWS's text with its precision; null for what is not a time. */
 function isoTime(value: string | undefined): string | null {
-  const time = value === undefined ? Number.NaN : Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return value !== undefined && isRfc3339(value) ? value : null;
 }
 
 export function resourceSnapshotBody(s: ResourceSnapshot): ResourceSnapshotBody {
