@@ -4,6 +4,7 @@
  */
 import { launchEmulator } from './emulator.js';
 import { emulatorOptionsFromEnv } from './env.js';
+import { SEEDED_CHANGE_SETS } from './marketplace/seeded-change-sets.js';
 import type { ResolvedSeed } from './seed.js';
 
 const DEFAULT_PORT = 4566;
@@ -17,6 +18,7 @@ function summary(seed: ResolvedSeed): string[] {
   lines.push(`  snapshot templates: ${seed.templates.map((t) => t.name).join(', ')}`);
   lines.push('Marketplace Catalog (AWSMarketplace):');
   for (const e of seed.entities) lines.push(`  entity ${e.identifier} (${e.type})`);
+  for (const c of SEEDED_CHANGE_SETS) lines.push(`  change set ${c.id} (${c.name})`);
   return lines;
 }
 

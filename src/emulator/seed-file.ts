@@ -91,9 +91,12 @@ export function validateSeed(value: unknown, source: string): SeedData {
       text(template.view, `templates[${i}].view`, /^(OpportunitySummary|AwsOpportunitySummaryFullView)$/);
     });
     list(seed.entities, 'entities').forEach((e, i) => {
-      const entity = object(e, `entities[${i}]`, ['type', 'identifier']);
+      const entity = object(e, `entities[${i}]`, ['type', 'identifier', 'details']);
       text(entity.type, `entities[${i}].type`, /^[a-zA-Z]+(@\d+\.\d+)?$/);
       text(entity.identifier, `entities[${i}].identifier`, /^[\w-]+$/);
+      if (entity.details !== undefined && !isObject(entity.details)) {
+        throw new SeedProblem(`entities[${i}].details must be an object`);
+      }
     });
     return seed as SeedData;
   } catch (error) {

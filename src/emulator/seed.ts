@@ -44,6 +44,8 @@ export interface SeedTemplate {
 export interface SeedEntity {
   type: string;
   identifier: string;
+  /** DescribeEntity's DetailsDocument; a realistic default for the type when absent. */
+  details?: Record<string, unknown>;
 }
 
 export interface SeedData {

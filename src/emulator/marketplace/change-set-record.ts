@@ -44,7 +44,7 @@ export const endOf = (record: ChangeSetRecord, durationMs: number): number =>
   record.cancelledAt ?? record.endedAt ?? record.startedAt + durationMs;
 
 /** Identifier a change's entity ends up with: created, referenced or as given. */
-function resolvedIdentifier(record: ChangeSetRecord, index: number): string | undefined {
+export function resolvedIdentifier(record: ChangeSetRecord, index: number): string | undefined {
   const created = record.createdIds.get(index);
   if (created !== undefined) return created;
   const identifier = record.input.ChangeSet[index]?.Entity.Identifier;

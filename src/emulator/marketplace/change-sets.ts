@@ -5,13 +5,17 @@ import type { StatsRecorder } from '../stats.js';
 import {
   type ChangeSetRecord,
   describeRecord,
+  endOf,
   isTerminal,
+  resolvedIdentifier,
   statusAt,
   summarizeRecord,
 } from './change-set-record.js';
 import { changeTypeError, isCreateChange } from './change-types.js';
+import { describeEntity } from './describe-entity.js';
 import type { EntityRegistry } from './entities.js';
 import { randomId } from './entities.js';
+import { detailsOf } from './entity-details.js';
 import { otherValidationError } from './field-problems.js';
 import { listChangeSets, validateListChangeSets } from './list-change-sets.js';
 import { seededRecords } from './seeded-change-sets.js';
@@ -50,6 +54,10 @@ export class ChangeSetService {
     DescribeChangeSet: (_body, query) => this.describe(query),
     CancelChangeSet: (_body, query) => this.cancel(query),
     ListChangeSets: (body) => this.list(body),
+    DescribeEntity: (_body, query) => {
+      this.settle(Date.now()); // an entity shows the change sets that finished by now
+      return describeEntity(this.deps, query);
+    },
   };
 
   /** Back to the seeded history; call after the entity registry's own reset. */
@@ -192,9 +200,17 @@ export class ChangeSetService {
       if (!isTerminal(status)) continue;
       record.settled = true;
       if (status !== 'SUCCEEDED' || record.input.Intent !== 'APPLY') continue;
+      const at = endOf(record, this.deps.changeSetDurationMs);
+      const { entities } = this.deps;
       record.input.ChangeSet.forEach((change, i) => {
         if (isCreateChange(change.ChangeType))
-          record.createdIds.set(i, this.deps.entities.create(change.Entity.Type));
+          record.createdIds.set(i, entities.create(change.Entity.Type, at, detailsOf(change)));
+      });
+      // Then the other changes, which may name an entity created above.
+      record.input.ChangeSet.forEach((change, i) => {
+        const id = resolvedIdentifier(record, i);
+        if (isCreateChange(change.ChangeType) || id === undefined) return;
+        entities.change(change.Entity.Type, id, change.ChangeType, detailsOf(change), at);
       });
     }
   }
