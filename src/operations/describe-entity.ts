@@ -21,7 +21,7 @@ export const describeEntity = defineOperation({
   }),
   output: z.object({
     entityId: z.string(),
-    entityType: z.string().nullable().meta({ description: 'e.g. SaaSProduct or Offer.' }),
+    entityType: z.string().nullable().meta({ description: 'e.g. SaaSProduct@1.0 or Offer@1.0.' }),
     entityArn: z.string().nullable(),
     lastModifiedDate: z.string().meta({ format: 'date-time' }).nullable(),
     details: z
