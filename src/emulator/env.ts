@@ -1,4 +1,4 @@
-import { type EmulatorOptions, type FaultOptions, OPERATION_NAMES } from './options.js';
+import { ACCESS_DENIED_REASON, type EmulatorOptions, type FaultOptions, OPERATION_NAMES } from './options.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -72,6 +72,12 @@ export function emulatorOptionsFromEnv(env: Env): EmulatorOptions {
     serverErrorRate: rate(env, 'EMULATOR_SERVER_ERROR_RATE'),
     latencyMs: integer(env, 'EMULATOR_LATENCY_MS', 0, 600_000),
     accessDenied: boolean(env, 'EMULATOR_ACCESS_DENIED'),
+    accessDeniedReason: matching(
+      env,
+      'EMULATOR_ACCESS_DENIED_REASON',
+      ACCESS_DENIED_REASON,
+      'must be an upper-case code such as INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE',
+    ),
     malformedRate: rate(env, 'EMULATOR_MALFORMED_RATE'),
     resetRate: rate(env, 'EMULATOR_RESET_RATE'),
     seed: integer(env, 'EMULATOR_FAULT_SEED', Number.MIN_SAFE_INTEGER),

@@ -10,8 +10,21 @@ export const internalError = (protocol: Protocol): ServiceError =>
     ? new ServiceError('InternalServerException', 500, 'An internal error occurred. Try again later.')
     : new ServiceError('InternalServiceException', 500, 'There was an internal service exception.');
 
-export const accessDeniedError = (operation: string): ServiceError =>
-  new ServiceError('AccessDeniedException', 403, `User is not authorized to perform ${operation}`);
+/**
+ * With a Reason (Partner Central only), the message names the partner account's state rather than
+ * the caller's permissions, as the Reason does.
+ */
+export function accessDeniedError(protocol: Protocol, operation: string, reason?: string): ServiceError {
+  if (protocol === 'partner-central' && reason !== undefined) {
+    return new ServiceError(
+      'AccessDeniedException',
+      403,
+      `The partner account cannot perform ${operation} in its current state (${reason}).`,
+      { Reason: reason },
+    );
+  }
+  return new ServiceError('AccessDeniedException', 403, `User is not authorized to perform ${operation}`);
+}
 
 export const notFoundError = (message: string): ServiceError =>
   new ServiceError('ResourceNotFoundException', 404, message);

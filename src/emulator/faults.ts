@@ -5,6 +5,8 @@ export type FaultAction = 'accessDenied' | 'reset' | 'malformed' | 'serverError'
 export interface FaultDecision {
   latencyMs: number;
   action: FaultAction | undefined;
+  /** With action accessDenied: the configured Reason, if any. */
+  reason?: string;
 }
 
 /** mulberry32: tiny, fast and good enough to make fault sequences reproducible. */
@@ -45,7 +47,8 @@ export class FaultInjector {
     if (!applies) return { latencyMs: 0, action: undefined };
     // Requests for no known operation get latency only: there is nothing to fault.
     if (operation === undefined) return { latencyMs: f.latencyMs, action: undefined };
-    if (f.accessDenied) return { latencyMs: f.latencyMs, action: 'accessDenied' };
+    if (f.accessDenied)
+      return { latencyMs: f.latencyMs, action: 'accessDenied', reason: f.accessDeniedReason };
     const draw = this.random();
     const bands: [FaultAction, number][] = [
       ['reset', f.resetRate],

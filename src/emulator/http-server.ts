@@ -10,7 +10,7 @@ import {
   throttlingError,
   unknownOperationError,
 } from './errors.js';
-import type { FaultAction, FaultInjector } from './faults.js';
+import type { FaultDecision, FaultInjector } from './faults.js';
 import { type Route, routeRequest } from './routing.js';
 import type { StatsRecorder } from './stats.js';
 import { errorReply, malformedReply, type Reply, ServiceError, successReply, writeReply } from './wire.js';
@@ -39,12 +39,13 @@ const isAmzJson = (contentType: string | undefined): boolean =>
 function answer(
   deps: ServerDeps,
   route: Route,
-  action: FaultAction | undefined,
+  decision: FaultDecision,
   raw: RawBody,
   req: IncomingMessage,
   query: URLSearchParams,
 ): Reply {
   const { protocol } = route;
+  const { action } = decision;
   try {
     if (!route.known) throw unknownOperationError(protocol, route.message);
     if (raw.tooLarge) {
@@ -52,7 +53,7 @@ function answer(
     }
     // Faults come before any business logic, as an overloaded or broken front end would.
     if (action === 'malformed') return malformedReply();
-    if (action === 'accessDenied') throw accessDeniedError(route.operation);
+    if (action === 'accessDenied') throw accessDeniedError(protocol, route.operation, decision.reason);
     if (action === 'serverError') throw internalError(protocol);
     if (action === 'throttle') throw throttlingError();
     if (protocol === 'partner-central' && !isAmzJson(req.headers['content-type'])) {
@@ -88,7 +89,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     req.socket.destroy();
     return;
   }
-  writeReply(res, answer(deps, route, decision.action, raw, req, url.searchParams), requestId);
+  writeReply(res, answer(deps, route, decision, raw, req, url.searchParams), requestId);
 }
 
 export function createRequestListener(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {

@@ -10,6 +10,12 @@ export interface FaultOptions {
   latencyMs: number;
   /** Every operation answers 403 AccessDeniedException. */
   accessDenied: boolean;
+  /**
+   * With accessDenied, the `Reason` Partner Central's AccessDeniedException carries, e.g.
+   * INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE (the model's only value today; any upper-case code is
+   * accepted, to exercise values AWS adds later). Marketplace's AccessDeniedException has no Reason.
+   */
+  accessDeniedReason?: string;
   /** 0..1 probability of a 502 with a text/html body, like a broken proxy. */
   malformedRate: number;
   /** 0..1 probability of destroying the socket without answering. */
@@ -94,6 +100,8 @@ export const NO_FAULTS: FaultOptions = {
   resetRate: 0,
 };
 
+export const ACCESS_DENIED_REASON = /^[A-Z][A-Z0-9_]{0,99}$/;
+
 const check = (ok: boolean, what: string, rule: string, value: unknown): void => {
   if (!ok) throw new Error(`Invalid emulator option ${what}: ${rule} (got ${JSON.stringify(value)})`);
 };
@@ -119,6 +127,14 @@ export function resolveFaults(f: Partial<FaultOptions> = {}): FaultOptions {
     'must be a boolean',
     faults.accessDenied,
   );
+  if (faults.accessDeniedReason !== undefined) {
+    check(
+      typeof faults.accessDeniedReason === 'string' && ACCESS_DENIED_REASON.test(faults.accessDeniedReason),
+      'faults.accessDeniedReason',
+      'must be an upper-case code such as INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE',
+      faults.accessDeniedReason,
+    );
+  }
   if (faults.seed !== undefined) {
     check(Number.isSafeInteger(faults.seed), 'faults.seed', 'must be an integer', faults.seed);
   }

@@ -74,7 +74,21 @@ export function validateSeed(value: unknown, source: string): SeedData {
   try {
     const seed = object(value, 'seed', ['engagements', 'templates', 'entities']);
     list(seed.engagements, 'engagements').forEach((e, i) => {
-      const engagement = object(e, `engagements[${i}]`, ['id', 'catalogs', 'opportunities']);
+      const engagement = object(e, `engagements[${i}]`, [
+        'id',
+        'catalogs',
+        'targetMemberAccounts',
+        'opportunities',
+      ]);
+      if (engagement.targetMemberAccounts !== undefined) {
+        const accounts = list(engagement.targetMemberAccounts, `engagements[${i}].targetMemberAccounts`);
+        if (accounts.length < 1 || accounts.length > 10) {
+          throw new SeedProblem(`engagements[${i}].targetMemberAccounts must hold 1 to 10 account ids`);
+        }
+        accounts.forEach((a, j) => {
+          text(a, `engagements[${i}].targetMemberAccounts[${j}]`, /^([0-9]{12}|\w{1,12})$/);
+        });
+      }
       text(engagement.id, `engagements[${i}].id`, /^eng-[0-9a-z]{14}$/);
       if (engagement.catalogs !== undefined) {
         list(engagement.catalogs, `engagements[${i}].catalogs`).forEach((c, j) => {

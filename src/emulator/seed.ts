@@ -31,6 +31,8 @@ export interface SeedEngagement {
   id: string;
   /** Catalogs the engagement exists in; both when absent. */
   catalogs?: PartnerCentralCatalog[];
+  /** GetResourceSnapshot's TargetMemberAccounts (1..10 account ids); the member is omitted when absent. */
+  targetMemberAccounts?: string[];
   opportunities: SeedOpportunity[];
 }
 
@@ -61,6 +63,7 @@ export const BUILT_IN_SEED: ResolvedSeed = {
     {
       id: 'eng-a1b2c3d4e5f6g7',
       catalogs: ['AWS', 'Sandbox'],
+      targetMemberAccounts: ['111122223333', '444455556666'],
       opportunities: [
         {
           id: 'O1234567890',
@@ -131,6 +134,7 @@ export function mergeSeeds(...seeds: (SeedData | undefined)[]): ResolvedSeed {
     (old, next) => ({
       id: next.id,
       catalogs: next.catalogs ?? old.catalogs,
+      targetMemberAccounts: next.targetMemberAccounts ?? old.targetMemberAccounts,
       opportunities: mergeBy([...old.opportunities, ...next.opportunities], (o) => o.id),
     }),
   );

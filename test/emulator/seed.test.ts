@@ -18,6 +18,7 @@ const fromOption: SeedData = {
     {
       id: 'eng-zzzzzzzzzzzzzz',
       catalogs: ['AWS'],
+      targetMemberAccounts: ['999988887777'],
       opportunities: [{ id: 'O42', customer: { companyName: 'Option Corp' } }],
     },
   ],
@@ -50,6 +51,7 @@ describe('seed data', () => {
     expect((await t.pcs.send(new CreateResourceSnapshotCommand(key))).Revision).toBe(1);
     const snapshot = await t.pcs.send(new GetResourceSnapshotCommand(key));
     expect(snapshot.Payload?.OpportunitySummary?.Customer?.Account?.CompanyName).toBe('Option Corp');
+    expect(snapshot.TargetMemberAccounts).toEqual(['999988887777']);
     const sandbox = await rejectionOf(
       t.pcs.send(new CreateResourceSnapshotCommand({ ...key, Catalog: 'Sandbox' })),
     );
@@ -61,6 +63,8 @@ describe('seed data', () => {
     await t.pcs.send(new CreateResourceSnapshotCommand(key));
     const snapshot = await t.pcs.send(new GetResourceSnapshotCommand(key));
     expect(snapshot.Payload?.OpportunitySummary?.Customer?.Account?.CompanyName).toBe('File Corp');
+    // The file names no member accounts: the built-in engagement's stay.
+    expect(snapshot.TargetMemberAccounts).toEqual(['111122223333', '444455556666']);
     // The built-in opportunity is still there.
     expect((await t.pcs.send(new CreateResourceSnapshotCommand(SNAPSHOT_KEY))).Revision).toBe(1);
 
@@ -89,6 +93,18 @@ describe('seed data', () => {
       /engagements\[0\]\.id/,
     ],
     ['an unknown key', JSON.stringify({ entity: [] }), /unknown key\(s\) entity/],
+    [
+      'no target member accounts',
+      JSON.stringify({
+        engagements: [{ id: 'eng-zzzzzzzzzzzzzz', targetMemberAccounts: [], opportunities: [] }],
+      }),
+      /engagements\[0\]\.targetMemberAccounts/,
+    ],
+    [
+      'entity details that are not an object',
+      JSON.stringify({ entities: [{ type: 'Offer@1.0', identifier: 'offer-x', details: '{}' }] }),
+      /entities\[0\]\.details/,
+    ],
     [
       'a bad template view',
       JSON.stringify({ templates: [{ name: 'Abc', view: 'Other' }] }),

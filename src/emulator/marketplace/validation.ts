@@ -1,5 +1,6 @@
 import { entityKey } from '../seed.js';
 import { isCreateChange } from './change-types.js';
+import { checkDetailsContent } from './details-validation.js';
 import { type ChangeContext, FieldProblems, type StringRule } from './field-problems.js';
 
 /** StartChangeSet / DescribeChangeSet / CancelChangeSet request validation (aws-reference §2.3, §5.2). */
@@ -68,6 +69,8 @@ function checkTags(p: FieldProblems, field: string, value: unknown, context?: Ch
   }
 }
 
+const present = (v: unknown) => v !== undefined && v !== null;
+
 function checkDetails(p: FieldProblems, at: string, change: Json, context: ChangeContext): void {
   if (p.string(`${at}.Details`, change.Details, RULES.Details, false, context)) {
     let parsed: unknown;
@@ -78,10 +81,12 @@ function checkDetails(p: FieldProblems, at: string, change: Json, context: Chang
     }
     if (!isObject(parsed))
       p.add(`${at}.Details`, `${at}.Details must be a JSON object serialised as a string`, context);
+    else if (!present(change.DetailsDocument)) checkDetailsContent(p, parsed, context);
   }
-  const present = (v: unknown) => v !== undefined && v !== null;
   if (present(change.Details) && present(change.DetailsDocument)) {
     p.add(`${at}.DetailsDocument`, `${at}: use either Details or DetailsDocument, not both`, context);
+  } else if (isObject(change.DetailsDocument)) {
+    checkDetailsContent(p, change.DetailsDocument, context);
   }
 }
 

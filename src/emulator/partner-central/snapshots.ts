@@ -1,6 +1,6 @@
 import { notFoundError, quotaError } from '../errors.js';
 import { fingerprint, IdempotencyStore } from '../idempotency.js';
-import type { ResolvedSeed, SeedOpportunity, SeedTemplate } from '../seed.js';
+import type { ResolvedSeed, SeedEngagement, SeedOpportunity, SeedTemplate } from '../seed.js';
 import type { StatsRecorder } from '../stats.js';
 import { ServiceError } from '../wire.js';
 import { buildPayload } from './payload.js';
@@ -22,8 +22,11 @@ export interface PartnerCentralDeps {
 interface Snapshot {
   arn: string;
   revision: number;
+  /** ISO 8601 with milliseconds, like AWS's date-time timestamps. */
   createdAt: string;
   payload: Record<string, unknown>;
+  /** The engagement's member accounts when the snapshot was taken. */
+  targetMemberAccounts: string[] | undefined;
 }
 
 interface CreateOutput {
@@ -66,7 +69,7 @@ export class SnapshotService {
         'The ClientToken was already used with different request parameters. Use a new ClientToken.',
       );
     }
-    const opportunity = this.findOpportunity(key);
+    const { engagement, opportunity } = this.findOpportunity(key);
     const template = this.findTemplate(key);
     const list = this.snapshots.get(this.keyString(key)) ?? [];
     if (list.length >= this.deps.maxSnapshotsPerResource) {
@@ -80,6 +83,7 @@ export class SnapshotService {
       revision,
       createdAt: new Date().toISOString(),
       payload: buildPayload(template.view, opportunity),
+      targetMemberAccounts: engagement.targetMemberAccounts?.slice(),
     };
     this.snapshots.set(this.keyString(key), [...list, snapshot]);
     const output = { Arn: snapshot.arn, Revision: revision };
@@ -111,10 +115,11 @@ export class SnapshotService {
       ResourceSnapshotTemplateName: key.ResourceSnapshotTemplateIdentifier,
       Revision: snapshot.revision,
       Payload: snapshot.payload,
+      TargetMemberAccounts: snapshot.targetMemberAccounts,
     };
   }
 
-  private findOpportunity(key: SnapshotKey): SeedOpportunity {
+  private findOpportunity(key: SnapshotKey): { engagement: SeedEngagement; opportunity: SeedOpportunity } {
     const engagement = this.deps.seed.engagements.find(
       (e) =>
         e.id === key.EngagementIdentifier &&
@@ -129,7 +134,7 @@ export class SnapshotService {
         `Opportunity ${key.ResourceIdentifier} was not found in engagement ${key.EngagementIdentifier}.`,
       );
     }
-    return opportunity;
+    return { engagement, opportunity };
   }
 
   /** Unknown template: 400 BUSINESS_VALIDATION_FAILED (our choice; AWS's answer is unverified). */
