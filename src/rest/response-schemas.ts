@@ -92,6 +92,10 @@ export const awsError = z
     errorName: z.string().nullable(),
     httpStatusCode: z.int(),
     requestId: z.string().nullable(),
+    reason: z.string().optional().meta({
+      description:
+        "AWS's Reason, when it sent one: e.g. REQUEST_VALIDATION_FAILED, BUSINESS_VALIDATION_FAILED, INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE (values AWS adds later pass through).",
+    }),
   })
   .meta({ description: 'Present only when AWS answered with an HTTP response.' });
 
