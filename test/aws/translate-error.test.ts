@@ -67,7 +67,8 @@ describe('translateAwsError', () => {
       ValidationExceptionFieldList: [
         { Reason: 'FieldValidationFailed', Field: 'ChangeSetName', Message: 'bad' },
         { Reason: 'CannotParse', Field: 'ChangeSet[0].Details', Message: 'bad' },
-        { Reason: 'SomethingAwsAddsLater', Field: 'Intent', Message: 'bad' },
+        // A value AWS adds later: the SDK's enum types are open on the wire.
+        { Reason: 'SomethingAwsAddsLater' as 'Other', Field: 'Intent', Message: 'bad' },
         { Field: 'Catalog', Message: 'bad' },
       ],
     });
@@ -86,7 +87,7 @@ describe('translateAwsError', () => {
           new PcsAccessDeniedException({
             message: 'User: arn:aws:sts::123456789012:assumed-role/facade is not authorized',
             $metadata: meta(403),
-            ...(Reason ? { Reason } : {}),
+            ...(Reason ? { Reason: Reason as 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' } : {}),
           }),
         ),
         pcs,
