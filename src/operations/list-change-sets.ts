@@ -4,7 +4,13 @@ import { callAws } from '../aws/call-aws.js';
 import { CHANGE_SET_STATUSES, marketplaceCatalog } from '../validation/change-set-input.js';
 import { FILTER_VALUE, NEXT_TOKEN, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
-import { malformedAnswer, optionalString, optionalTime, requiredString } from './upstream-answer.js';
+import {
+  malformedAnswer,
+  optionalString,
+  optionalTime,
+  requiredString,
+  requiredTime,
+} from './upstream-answer.js';
 
 const SITE = { service: 'marketplace-catalog', operation: 'ListChangeSets' } as const;
 export const SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
@@ -94,16 +100,18 @@ function fieldPathOf(fields: string[]) {
 
 const summary = z.object({
   changeSetId: z.string(),
-  changeSetArn: z.string().nullable(),
+  changeSetArn: z.string(),
   changeSetName: z.string().nullable(),
   status: z
     .string()
-    .nullable()
-    .meta({ description: `One of ${CHANGE_SET_STATUSES.join(', ')}.` }),
-  startTime: z.string().meta({ format: 'date-time' }).nullable(),
+    .meta({ description: `One of ${CHANGE_SET_STATUSES.join(', ')} today; AWS may add values.` }),
+  startTime: z.string().meta({ format: 'date-time' }),
   endTime: z.string().meta({ format: 'date-time' }).nullable(),
   entityIdList: z.array(z.string()),
-  failureCode: z.string().nullable().meta({ description: 'CLIENT_ERROR or SERVER_FAULT.' }),
+  failureCode: z
+    .string()
+    .nullable()
+    .meta({ description: 'CLIENT_ERROR or SERVER_FAULT today; AWS may add values.' }),
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -145,10 +153,10 @@ export const listChangeSets = defineOperation({
       }
       return {
         changeSetId: requiredString(SITE, out, `${at}.ChangeSetId`, item.ChangeSetId),
-        changeSetArn: optionalString(SITE, out, `${at}.ChangeSetArn`, item.ChangeSetArn),
+        changeSetArn: requiredString(SITE, out, `${at}.ChangeSetArn`, item.ChangeSetArn),
         changeSetName: optionalString(SITE, out, `${at}.ChangeSetName`, item.ChangeSetName),
-        status: optionalString(SITE, out, `${at}.Status`, item.Status),
-        startTime: optionalTime(SITE, out, `${at}.StartTime`, item.StartTime),
+        status: requiredString(SITE, out, `${at}.Status`, item.Status),
+        startTime: requiredTime(SITE, out, `${at}.StartTime`, item.StartTime),
         endTime: optionalTime(SITE, out, `${at}.EndTime`, item.EndTime),
         entityIdList: ids as string[],
         failureCode: optionalString(SITE, out, `${at}.FailureCode`, item.FailureCode),

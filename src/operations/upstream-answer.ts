@@ -63,3 +63,16 @@ export function optionalTime(
   if (!isRfc3339(text)) throw malformedAnswer(site, answer, member);
   return text;
 }
+
+/** A member the public shape requires, when the answer's metadata is no longer at hand. */
+export function requiredMember<T>(site: CallSite, value: T | undefined | null, member: string): T {
+  if (value === undefined || value === null || value === '') throw malformedAnswer(site, {}, member);
+  return value;
+}
+
+/** A time the public shape requires, as AWS wrote it. */
+export function requiredTime(site: CallSite, answer: AnswerMetadata, member: string, value: unknown): string {
+  const time = optionalTime(site, answer, member, value);
+  if (time === null) throw malformedAnswer(site, answer, member);
+  return time;
+}

@@ -27,6 +27,7 @@ export const createResourceSnapshotPayload = z.object({
 });
 
 export const resourceSnapshot = z.object({
+  id: z.string().meta({ description: 'Cache key, unique per snapshot revision; opaque.' }),
   arn: z.string(),
   revision: z.int(),
   catalog: z.enum(PARTNER_CENTRAL_CATALOGS).nullable(),
@@ -36,6 +37,9 @@ export const resourceSnapshot = z.object({
   resourceSnapshotTemplateIdentifier: z.string().nullable(),
   createdAt: timestamp,
   createdBy: z.string().nullable(),
+  targetMemberAccounts: z.array(z.string()).meta({
+    description: "The engagement's member accounts when the snapshot was taken; empty when none.",
+  }),
   payload: json.meta({
     description: 'The snapshot as AWS returns it, e.g. { "OpportunitySummary": { ... } }.',
   }),
@@ -59,15 +63,20 @@ export const changeSummary = z.object({
   errors: z.array(changeError),
 });
 
+// AWS's enums as open strings, as in GraphQL (src/schema/open-enum.ts).
+const openEnum = (values: readonly string[]) =>
+  z.string().meta({ description: `One of ${values.join(', ')} today; AWS may add values.` });
+
 export const changeSet = z.object({
+  id: z.string().meta({ description: 'Cache key: the change set id.' }),
   changeSetId: z.string(),
-  changeSetArn: z.string().nullable(),
+  changeSetArn: z.string(),
   changeSetName: z.string().nullable(),
-  intent: z.enum(CHANGE_SET_INTENTS).nullable(),
-  status: z.enum(CHANGE_SET_STATUSES).nullable(),
-  startTime: timestamp,
+  intent: openEnum(CHANGE_SET_INTENTS).nullable(),
+  status: openEnum(CHANGE_SET_STATUSES),
+  startTime: z.string().meta({ format: 'date-time' }),
   endTime: timestamp,
-  failureCode: z.enum(CHANGE_SET_FAILURE_CODES).nullable(),
+  failureCode: openEnum(CHANGE_SET_FAILURE_CODES).nullable(),
   failureDescription: z.string().nullable(),
   changes: z.array(changeSummary),
 });

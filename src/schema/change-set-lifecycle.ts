@@ -2,9 +2,14 @@ import * as z from 'zod';
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
 import { listChangeSets, SORT_ORDERS } from '../operations/list-change-sets.js';
-import { MARKETPLACE_CATALOG } from '../validation/change-set-input.js';
+import {
+  CHANGE_SET_FAILURE_CODES,
+  CHANGE_SET_STATUSES,
+  MARKETPLACE_CATALOG,
+} from '../validation/change-set-input.js';
 import { builder } from './builder.js';
 import { ChangeSetStatus } from './change-sets.js';
+import { openEnum } from './open-enum.js';
 import { resolveOperation } from './operation-field.js';
 
 /** Marketplace Catalog: cancelChangeSet, changeSets (ListChangeSets) and entity (DescribeEntity). */
@@ -71,19 +76,19 @@ const ChangeSetSummaryRef = builder.objectRef<Summary>('ChangeSetSummary').imple
   description: 'One change set of a ListChangeSets page.',
   fields: (t) => ({
     changeSetId: t.exposeID('changeSetId'),
-    changeSetArn: t.exposeString('changeSetArn', { nullable: true }),
+    changeSetArn: t.exposeString('changeSetArn'),
     changeSetName: t.exposeString('changeSetName', { nullable: true }),
-    status: t.field({
-      type: ChangeSetStatus,
-      nullable: true,
-      resolve: (s) => (s.status as (typeof ChangeSetStatus)['$inferType'] | null) ?? null,
-    }),
-    startTime: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.startTime }),
+    status: t.exposeString('status', { description: `${openEnum(CHANGE_SET_STATUSES)}.` }),
+    startTime: t.field({ type: 'DateTime', resolve: (s) => s.startTime }),
     endTime: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.endTime }),
     entityIdList: t.exposeStringList('entityIdList', {
       description: 'The entities this change set changes.',
     }),
-    failureCode: t.string({ nullable: true, resolve: (s) => s.failureCode }),
+    failureCode: t.string({
+      nullable: true,
+      description: `${openEnum(CHANGE_SET_FAILURE_CODES)}; set when FAILED.`,
+      resolve: (s) => s.failureCode,
+    }),
   }),
 });
 
