@@ -46,6 +46,11 @@ const SNAPSHOT_CASES: Array<[string, Record<string, unknown>, Record<string, str
   ],
   ['empty token', { clientToken: '' }, { 'input.clientToken': 'INVALID_STRING_FORMAT' }],
   ['token too long', { clientToken: 'x'.repeat(256) }, { 'input.clientToken': 'INVALID_STRING_FORMAT' }],
+  [
+    'token of 256 code points outside the BMP',
+    { clientToken: '😀'.repeat(256) },
+    { 'input.clientToken': 'INVALID_STRING_FORMAT' },
+  ],
   ['token with a newline', { clientToken: 'a\nb' }, { 'input.clientToken': 'INVALID_STRING_FORMAT' }],
   [
     'three fields at once',
@@ -218,6 +223,13 @@ describe('local validation: every bad field reported at once, nothing sent to AW
       { input: snapshotInput({ revision: 0, engagementIdentifier: 'eng-1' }) },
       { 'input.revision': 'VALUE_OUT_OF_RANGE', 'input.engagementIdentifier': 'INVALID_STRING_FORMAT' },
     );
+  });
+
+  it('clientToken counts code points, as AWS does: 255 characters outside the BMP are valid', async () => {
+    const clientToken = '😀'.repeat(255); // 510 UTF-16 units
+    const res = await gql(stack.url, CREATE_SNAPSHOT, { input: snapshotInput({ clientToken }) });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.createResourceSnapshot.clientToken).toBe(clientToken);
   });
 
   it('changeSet: a bad id', async () => {
