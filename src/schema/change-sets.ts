@@ -139,6 +139,7 @@ const ChangeSetRef = builder.objectRef<ChangeSet>('ChangeSet').implement({
 
 builder.mutationField('startChangeSet', (t) =>
   t.field({
+    nullable: true,
     type: StartChangeSetPayloadRef,
     description:
       'AWS Marketplace Catalog StartChangeSet: applies the changes asynchronously; their entities stay locked while it runs.',
@@ -155,6 +156,7 @@ builder.mutationField('startChangeSet', (t) =>
 
 builder.queryField('changeSet', (t) =>
   t.field({
+    nullable: true,
     type: ChangeSetRef,
     description: 'AWS Marketplace Catalog DescribeChangeSet: poll it until the status is terminal.',
     args: t.validate(

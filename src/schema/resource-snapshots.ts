@@ -97,6 +97,7 @@ const ResourceSnapshotRef = builder.objectRef<ResourceSnapshot>('ResourceSnapsho
 
 builder.mutationField('createResourceSnapshot', (t) =>
   t.field({
+    nullable: true,
     type: CreateResourceSnapshotPayloadRef,
     description:
       'AWS Partner Central Selling CreateResourceSnapshot: an immutable snapshot of an opportunity.',
@@ -113,6 +114,7 @@ builder.mutationField('createResourceSnapshot', (t) =>
 
 builder.queryField('resourceSnapshot', (t) =>
   t.field({
+    nullable: true,
     type: ResourceSnapshotRef,
     description: 'AWS Partner Central Selling GetResourceSnapshot: one revision (the latest by default).',
     args: t.validate(

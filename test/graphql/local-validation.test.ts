@@ -197,7 +197,8 @@ describe('local validation: every bad field reported at once, nothing sent to AW
     const before = JSON.stringify(stack.emulator.stats().requests);
     const res = await gql(stack.url, query, variables);
     expect(res.status).toBe(200);
-    expect(res.body.data).toBeNull();
+    // Root fields are nullable (contract §6.2): the failing field is null, not the whole data.
+    expect(Object.values(res.body.data ?? { missing: 'data' })).toEqual([null]);
     expect(res.body.errors).toHaveLength(1);
     const error = res.body.errors?.[0];
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -57,7 +57,7 @@ describe('createResourceSnapshot and resourceSnapshot, through HTTP, the SDK and
       }),
     });
     const error = res.body.errors?.[0];
-    expect(res.body.data).toBeNull();
+    expect(res.body.data).toEqual({ createResourceSnapshot: null });
     expect(error?.path).toEqual(['createResourceSnapshot']);
     expect(error?.extensions).toMatchObject({
       code: 'CONFLICT',
