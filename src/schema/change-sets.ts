@@ -67,6 +67,7 @@ const StartChangeSetInput = builder.inputType('StartChangeSetInput', {
 });
 
 const StartChangeSetPayloadRef = builder.objectRef<StartChangeSetPayload>('StartChangeSetPayload').implement({
+  description: 'The change set AWS accepted; follow it with changeSet until its status is terminal.',
   fields: (t) => ({
     changeSetId: t.exposeID('changeSetId'),
     changeSetArn: t.exposeString('changeSetArn'),
@@ -77,6 +78,7 @@ const StartChangeSetPayloadRef = builder.objectRef<StartChangeSetPayload>('Start
 });
 
 const EntityRef = builder.objectRef<NonNullable<ChangeSummary['entity']>>('Entity').implement({
+  description: 'The entity a change applies to.',
   fields: (t) => ({
     type: t.string({ nullable: true, resolve: (e) => e.type ?? null }),
     identifier: t.string({ nullable: true, resolve: (e) => e.identifier ?? null }),
@@ -84,6 +86,7 @@ const EntityRef = builder.objectRef<NonNullable<ChangeSummary['entity']>>('Entit
 });
 
 const ChangeErrorRef = builder.objectRef<ChangeSummary['errors'][number]>('ChangeError').implement({
+  description: "One of AWS's errors for a change of a FAILED change set (its ErrorDetailList).",
   fields: (t) => ({
     code: t.string({ nullable: true, resolve: (e) => e.code ?? null }),
     message: t.string({ nullable: true, resolve: (e) => e.message ?? null }),
@@ -91,6 +94,7 @@ const ChangeErrorRef = builder.objectRef<ChangeSummary['errors'][number]>('Chang
 });
 
 const ChangeSummaryRef = builder.objectRef<ChangeSummary>('ChangeSummary').implement({
+  description: 'One change of a change set, as AWS describes it.',
   fields: (t) => ({
     changeType: t.string({ nullable: true, resolve: (c) => c.changeType ?? null }),
     changeName: t.string({ nullable: true, resolve: (c) => c.changeName ?? null }),
