@@ -105,6 +105,18 @@ function idempotencyKey(token: z.ZodType, field: string) {
   });
 }
 
+const PARTNER_CENTRAL = 'Partner Central Selling';
+const MARKETPLACE = 'Marketplace Catalog';
+const TAG_OF: Record<Operation, string> = {
+  createResourceSnapshot: PARTNER_CENTRAL,
+  resourceSnapshot: PARTNER_CENTRAL,
+  startChangeSet: MARKETPLACE,
+  changeSet: MARKETPLACE,
+  cancelChangeSet: MARKETPLACE,
+  changeSets: MARKETPLACE,
+  entity: MARKETPLACE,
+};
+
 export interface DocumentOptions {
   /** Where the REST routes are mounted, e.g. `/rest`. */
   basePath: string;
@@ -144,6 +156,7 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
   const sec = security(auth);
   const op = (operation: Operation, spec: Omit<ZodOpenApiOperationObject, 'operationId'>) => ({
     operationId: operation,
+    tags: [TAG_OF[operation]],
     ...spec,
     ...(auth.mode === 'none' ? {} : { security: sec.of(operation) }),
   });
@@ -157,7 +170,17 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
         description:
           'REST form of the GraphQL operations of the same names, validated by the same rules. ' +
           'Errors carry the same codes as GraphQL, with the matching HTTP status.',
+        license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
       },
+      // Relative: the routes are served by whichever host and stage serve this document.
+      servers: [{ url: '/', description: 'The host (and API Gateway stage) that serves this document' }],
+      tags: [
+        {
+          name: PARTNER_CENTRAL,
+          description: 'Resource snapshots of opportunities (AWS Partner Central Selling).',
+        },
+        { name: MARKETPLACE, description: 'Change sets and entities (AWS Marketplace Catalog).' },
+      ],
       paths: {
         [`${basePath}/resource-snapshots`]: {
           post: op('createResourceSnapshot', {

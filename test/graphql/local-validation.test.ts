@@ -108,6 +108,11 @@ const CHANGE_SET_CASES: Array<[string, Record<string, unknown>, Record<string, s
     { 'input.changeSet[0].detailsDocument': 'INVALID_VALUE' },
   ],
   [
+    'detailsDocument not an object',
+    { changeSet: [change({ detailsDocument: ['a'] })] },
+    { 'input.changeSet[0].detailsDocument': 'INVALID_VALUE' },
+  ],
+  [
     'detailsDocument nested too deep',
     { changeSet: [change({ detailsDocument: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) })] },
     { 'input.changeSet[0].detailsDocument': 'INVALID_VALUE' },
