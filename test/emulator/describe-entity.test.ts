@@ -60,7 +60,12 @@ describe('DescribeEntity', () => {
       EntityIdentifier: 'offer-example0001@1',
       EntityArn: 'arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Offer/offer-example0001',
       LastModifiedDate: '2026-10-01T12:00:00Z',
-      DetailsDocument: { Id: 'offer-example0001', State: 'Released', Terms: [{ Type: 'LegalTerm' }, {}] },
+      DetailsDocument: {
+        Id: 'offer-example0001',
+        ProductId: 'prod-example00001',
+        State: 'Released',
+        Terms: [{ Type: 'LegalTerm' }, {}],
+      },
     });
   });
 

@@ -229,6 +229,26 @@ describe('ListChangeSets', () => {
     ]);
   });
 
+  it('speaks restJson1 on the wire: POST /ListChangeSets with a JSON body, nothing else', async () => {
+    const post = (body: string, method = 'POST') =>
+      fetch(`${t.emu.url}/ListChangeSets`, { method, headers: { 'content-type': 'application/json' }, body });
+    const ok = await post('{"Catalog":"AWSMarketplace","MaxResults":1}');
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/json');
+    const page = (await ok.json()) as { ChangeSetSummaryList: unknown[]; NextToken: string };
+    expect(page.ChangeSetSummaryList).toHaveLength(1);
+    expect(page.NextToken).toMatch(/^[\w+=.:@\-/]{1,4096}$/);
+
+    const broken = await post('{"Catalog":');
+    expect(broken.status).toBe(422);
+    expect(broken.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    expect(await broken.json()).toMatchObject({ ValidationExceptionFieldList: [{ Reason: 'CannotParse' }] });
+
+    const wrongMethod = await fetch(`${t.emu.url}/ListChangeSets`);
+    expect(wrongMethod.status).toBe(404);
+    expect(wrongMethod.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+  });
+
   it('gets the same faults as the other operations', async () => {
     t.emu.setFaults({ accessDenied: true, operations: ['ListChangeSets'] });
     expect(await rejectionOf(list())).toBeInstanceOf(MpcAccessDeniedException);

@@ -67,6 +67,8 @@ export class EntityRegistry {
 
   reset(): void {
     this.entities.clear();
+    // A made-up offer document names the first seeded product, as an offer always has one.
+    const product = this.seed.find((e) => /Product(@|$)/.test(e.type))?.identifier.split('@')[0];
     for (const e of this.seed) {
       const identifier = e.identifier.split('@')[0] as string;
       this.entities.set(entityKey(e.type, identifier), {
@@ -74,7 +76,10 @@ export class EntityRegistry {
         identifier,
         revision: 1,
         lastModified: SEED_ENTITY_MODIFIED,
-        details: e.details === undefined ? initialDetails(e.type, identifier) : structuredClone(e.details),
+        details:
+          e.details === undefined
+            ? initialDetails(e.type, identifier, { ProductId: product })
+            : structuredClone(e.details),
       });
     }
   }
