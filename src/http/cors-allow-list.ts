@@ -9,6 +9,24 @@ function originOf(entry: string): string {
   }
 }
 
+/** The request headers a page may send; serverless.yml's CorsConfiguration lists the same (tested). */
+export const CORS_ALLOW_HEADERS = [
+  'authorization',
+  'content-type',
+  'accept',
+  'x-request-id',
+  'x-graphql-csrf',
+  // REST POSTs: the client's own idempotency token
+  'idempotency-key',
+  // SigV4-signed browser calls (AUTH_MODE=iam with Cognito identity pools)
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+];
+
+/** The response headers a page may read: `location` is where a REST POST's new resource is. */
+export const CORS_EXPOSE_HEADERS = ['x-request-id', 'www-authenticate', 'retry-after', 'location'];
+
 /**
  * CORS for exactly the origins in CORS_ORIGINS: an allowed origin is echoed, any other gets no
  * Access-Control-Allow-Origin at all (never `*`, never credentials: tokens travel in the
@@ -19,18 +37,8 @@ export function corsAllowList(origins: readonly string[]) {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST'],
-    allowHeaders: [
-      'authorization',
-      'content-type',
-      'accept',
-      'x-request-id',
-      'x-graphql-csrf',
-      // SigV4-signed browser calls (AUTH_MODE=iam with Cognito identity pools)
-      'x-amz-date',
-      'x-amz-security-token',
-      'x-amz-content-sha256',
-    ],
-    exposeHeaders: ['x-request-id', 'www-authenticate', 'retry-after'],
+    allowHeaders: CORS_ALLOW_HEADERS,
+    exposeHeaders: CORS_EXPOSE_HEADERS,
     maxAge: 600,
   });
 }

@@ -1,12 +1,24 @@
 import { DescribeEntityCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws } from '../aws/call-aws.js';
+import { callAws, withDeadline } from '../aws/call-aws.js';
 import { marketplaceCatalog } from '../validation/change-set-input.js';
 import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
-import { optionalString, optionalTime } from './upstream-answer.js';
+import { malformedAnswer, optionalString, optionalTime, requiredString } from './upstream-answer.js';
 
 const SITE = { service: 'marketplace-catalog', operation: 'DescribeEntity' } as const;
+
+/** The asked-for id, when AWS's EntityIdentifier (`id@revision`) names that entity; else AWS's failure. */
+function entityIdOf(
+  site: typeof SITE,
+  out: { EntityIdentifier?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } },
+  asked: string,
+): string {
+  const identifier = requiredString(site, out, 'EntityIdentifier', out.EntityIdentifier);
+  if (identifier !== asked && !identifier.startsWith(`${asked}@`))
+    throw malformedAnswer(site, out, 'EntityIdentifier');
+  return asked;
+}
 
 /**
  * Marketplace Catalog DescribeEntity: one entity (product, offer, ...) as it is now, to read
@@ -32,12 +44,15 @@ export const describeEntity = defineOperation({
   }),
   async call({ clients, deadlineMs }, input) {
     const command = new DescribeEntityCommand({ Catalog: input.catalog, EntityId: input.entityId });
-    const out = await callAws(SITE, deadlineMs, () => clients.marketplace.send(command));
+    const out = await callAws(SITE, deadlineMs, (deadline) =>
+      clients.marketplace.send(withDeadline(command, deadline)),
+    );
     return {
-      // AWS's EntityIdentifier is `id@revision`; the public entityId is the id, as asked for.
-      entityId: input.entityId,
-      entityType: optionalString(SITE, out, 'EntityType', out.EntityType),
-      entityArn: optionalString(SITE, out, 'EntityArn', out.EntityArn),
+      // AWS's EntityIdentifier is `id@revision`; the public entityId is the id, as asked for, once
+      // the answer shows it is about that entity.
+      entityId: entityIdOf(SITE, out, input.entityId),
+      entityType: requiredString(SITE, out, 'EntityType', out.EntityType),
+      entityArn: requiredString(SITE, out, 'EntityArn', out.EntityArn),
       lastModifiedDate: optionalTime(SITE, out, 'LastModifiedDate', out.LastModifiedDate),
       details: optionalString(SITE, out, 'Details', out.Details),
       detailsDocument: out.DetailsDocument ?? null,

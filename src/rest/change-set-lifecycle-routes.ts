@@ -6,7 +6,7 @@ import { describeEntity } from '../operations/describe-entity.js';
 import { listChangeSets } from '../operations/list-change-sets.js';
 import type { Upstream } from '../operations/operation.js';
 import { operationRoute, type RawInput } from './operation-route.js';
-import { numberParam, singleValuedQuery } from './query-params.js';
+import { numberParam, queryObject, singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
 import type { OperationDeps } from './run-operation.js';
 
@@ -40,7 +40,7 @@ async function cancelInput(c: Context<AppEnv>): Promise<RawInput> {
 const LIST_MULTI = new Set(['status']);
 
 function listQuery(c: Context<AppEnv>): RawInput {
-  const value: Record<string, unknown> = {};
+  const value = queryObject<unknown>();
   const errors: FieldError[] = [];
   for (const [name, values] of Object.entries(c.req.queries())) {
     if (LIST_MULTI.has(name)) {

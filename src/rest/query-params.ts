@@ -2,11 +2,17 @@ import type { Context } from 'hono';
 import type { FieldError } from '../errors/error-codes.js';
 
 /**
+ * An object for query parameters keyed by name: without a prototype, so that `?__proto__=x` is a
+ * parameter like any other (reported as unknown) rather than a silent prototype assignment.
+ */
+export const queryObject = <T>(): Record<string, T> => Object.create(null);
+
+/**
  * The query string as one value per name, for the shared (strict) schemas, which then report
  * unknown names. A name given twice is an error rather than a silent pick of one value.
  */
 export function singleValuedQuery(c: Context): { query: Record<string, string>; errors: FieldError[] } {
-  const query: Record<string, string> = {};
+  const query = queryObject<string>();
   const errors: FieldError[] = [];
   for (const [name, values] of Object.entries(c.req.queries())) {
     if (values.length > 1) errors.push({ path: name, message: 'must be given once', code: 'INVALID_VALUE' });
