@@ -9,6 +9,14 @@ function originOf(entry: string): string {
   }
 }
 
+const EXPOSE_HEADERS = ['x-request-id', 'www-authenticate', 'retry-after'] as const;
+
+/** What the CORS middleware adds to an answer for a request without Origin (the fast lane's). */
+export const CORS_HEADERS_WITHOUT_ORIGIN: Readonly<Record<string, string>> = {
+  'access-control-expose-headers': EXPOSE_HEADERS.join(','),
+  vary: 'Origin',
+};
+
 /**
  * CORS for exactly the origins in CORS_ORIGINS: an allowed origin is echoed, any other gets no
  * Access-Control-Allow-Origin at all (never `*`, never credentials: tokens travel in the
@@ -30,7 +38,7 @@ export function corsAllowList(origins: readonly string[]) {
       'x-amz-security-token',
       'x-amz-content-sha256',
     ],
-    exposeHeaders: ['x-request-id', 'www-authenticate', 'retry-after'],
+    exposeHeaders: [...EXPOSE_HEADERS],
     maxAge: 600,
   });
 }
