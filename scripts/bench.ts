@@ -12,7 +12,9 @@ import { median, round, summarize } from './bench/stats.js';
  * `npm run bench`: what the facade adds on top of the AWS call, against the emulator on loopback.
  * Paths, interleaved in one run after a warm-up: the SDK called directly (baseline), the Lambda
  * handler in process (API Gateway v2 events), and the local server over HTTP at fixed concurrency.
- * Prints a table and writes bench-results/bench.json. Not part of `npm test`.
+ * The Lambda path runs as deployed: logs at INFO and EMF metrics on, one metrics line per
+ * invocation on stdout, which `npm run bench` sends to /dev/null (CloudWatch's pipe on Lambda); the
+ * figures go to stderr and bench-results/bench.json. Not part of `npm test`.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 200);
@@ -60,7 +62,7 @@ async function main() {
   };
   const results: Record<string, unknown> = {};
 
-  console.log(
+  console.error(
     `machine: ${cpus().length} x ${cpus()[0]?.model}, ${round(totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`,
   );
   for (const m of MUTATIONS) for (const p of Object.values(paths)) await timed(p, m, WARM_UP, []);
@@ -142,10 +144,22 @@ async function main() {
   emulator.stop();
   results.machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version };
   results.settings = { ROUNDS, PER_ROUND, WARM_UP, CONCURRENCY, HTTP_REQUESTS, SOAK };
-  console.log(JSON.stringify(results, null, 2));
+  console.error(JSON.stringify(results, null, 2));
+  console.error('\nmutation               direct p50   lambda p50   ratio   added CPU/request');
+  for (const m of MUTATIONS) {
+    const r = results[m] as {
+      direct: { p50Us: number };
+      lambda: { p50Us: number };
+      p50Ratio: number;
+      addedCpuUsPerRequest: number;
+    };
+    console.error(
+      `${m.padEnd(22)} ${`${r.direct.p50Us} µs`.padStart(10)}   ${`${r.lambda.p50Us} µs`.padStart(10)}   ${r.p50Ratio.toFixed(2)}x   ${r.addedCpuUsPerRequest} µs`,
+    );
+  }
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log('wrote bench-results/bench.json');
+  console.error('wrote bench-results/bench.json');
   process.exit(0);
 }
 

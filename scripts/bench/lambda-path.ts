@@ -67,8 +67,11 @@ export async function createLambdaPath(endpoint: string) {
     AWS_SECRET_ACCESS_KEY: 'bench-secret',
     AUTH_MODE: 'none',
     AUTH_ALLOW_NONE_ON_LAMBDA: 'true',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'WARN',
-    POWERTOOLS_METRICS_DISABLED: 'true',
+    // As deployed (serverless.yml): logs at INFO, EMF metrics on, written to stdout per invocation.
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'INFO',
+    POWERTOOLS_SERVICE_NAME: 'aws-partner-facade',
+    POWERTOOLS_METRICS_NAMESPACE: 'AwsPartnerFacade',
+    STAGE: 'bench',
   });
   const { handler } = await import(process.env.HANDLER ?? '../../src/lambda.js');
   return {
