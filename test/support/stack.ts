@@ -36,7 +36,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.clients,
   });
   const { app, graphql } = createApp({ config, clients, logger: createLogger(config) });
-  // As src/server.ts serves it: the direct GraphQL path in front of hono's listener.
+  // As src/server.ts serves it: the GraphQL pipeline's fast lane in front of hono's listener.
   const server = createLocalServer({ app, graphql, config });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
