@@ -58,7 +58,7 @@ const context = {
  * The facade in process: v2 events through the real Lambda handler (src/lambda.ts), whose SDK
  * clients reach the emulator through AWS_ENDPOINT_URL exactly as they would reach AWS.
  */
-export async function createLambdaPath(endpoint: string) {
+export async function createLambdaPath(endpoint: string, handlerModule?: string) {
   Object.assign(process.env, {
     BACKEND: 'aws',
     AWS_ENDPOINT_URL: endpoint,
@@ -73,7 +73,7 @@ export async function createLambdaPath(endpoint: string) {
     POWERTOOLS_METRICS_NAMESPACE: 'AwsPartnerFacade',
     STAGE: 'bench',
   });
-  const { handler } = await import(process.env.HANDLER ?? '../../src/lambda.js');
+  const { handler } = await import(handlerModule ?? process.env.HANDLER ?? '../../src/lambda.js');
   return {
     async call(mutation: Mutation): Promise<void> {
       const res = await handler(v2Event(graphqlBody(mutation)) as never, context as never);
