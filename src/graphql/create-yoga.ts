@@ -52,35 +52,19 @@ const useGraphQLJsExecute = (): Plugin => ({
   },
 });
 
-/**
- * The fast case (src/graphql/pipeline.ts) enters at yoga's `handle`, after the `onRequest` hooks
- * and without `onResponse` ones: only these, which do nothing for what its gate admits (a POST of
- * JSON with a plain JSON Accept), may have them. A new one must be accounted for in the gate.
- */
-function assertFastLaneCovers(plugins: Plugin[], outer: Plugin[]): void {
-  for (const plugin of plugins) {
-    const hooks = plugin as { onRequest?: unknown; onResponse?: unknown };
-    if ((hooks.onRequest || hooks.onResponse) && !outer.includes(plugin)) {
-      throw new Error('A yoga plugin with onRequest/onResponse hooks must be accounted for in pipeline.ts.');
-    }
-  }
-}
-
 /** `plugins` run after the error envelope, so they see every error with its contract code. */
 export function createGraphQLServer(config: Config, logger: Logger, plugins: Plugin[] = []): GraphQLServer {
-  // Both only look at GET requests or at an Accept the fast lane's gate does not admit.
-  const outer = [useAcceptableResponse({ graphiql: config.graphiql }), useGetParamsCheck()];
   const all: Plugin[] = [
     useErrorEnvelope(),
     // Security: query limits, introspection as configured, scopes checked before anything runs.
-    ...outer,
+    useAcceptableResponse({ graphiql: config.graphiql }),
+    useGetParamsCheck(),
     ...useQueryLimits({ blockFieldSuggestions: !config.introspection }),
     ...(config.introspection ? [] : [useDisableIntrospection()]),
     useOperationScopes() as Plugin,
     useGraphQLJsExecute(),
     ...plugins,
   ];
-  assertFastLaneCovers(all, outer);
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',

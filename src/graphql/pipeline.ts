@@ -14,12 +14,12 @@ import { withCanonicalJsonType } from './json-content-type.js';
  * masking, the error envelope, metrics; result processing) answers every GraphQL request.
  *
  * - The general case: hono's middleware (request id, CORS, CSRF, authentication, body limit), then
- *   yoga's fetch handler, which runs its `onRequest` hooks and then `handle`.
- * - The fast case: a request for which that middleware and those `onRequest` hooks do nothing (a
- *   JSON POST from a non-browser client, within the body limit, whose caller the host already
- *   knows) goes straight to `handle`, without a fetch Request from hono. Same code from there on,
- *   by construction; create-yoga.ts refuses any plugin with an `onRequest` or `onResponse` hook the
- *   gate below does not account for.
+ *   `yoga.fetch`, which ends in the same `handle`.
+ * - The fast case: a request for which that middleware does nothing (a JSON POST from a
+ *   non-browser client, within the body limit, whose caller the host already knows) goes straight
+ *   to `yoga.handle` (the server adapter's: yoga's `onRequest` and `onResponse` hooks run too),
+ *   with a light request object instead of a fetch Request built for hono. Same code from there on,
+ *   by construction; only hono's middleware is skipped, and the gate below is what makes that safe.
  */
 
 export type Services = Pick<RequestContext, 'resourceSnapshots' | 'changeSets' | 'scopes'>;
