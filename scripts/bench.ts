@@ -12,7 +12,9 @@ import { median, round, summarize } from './bench/stats.js';
  * `npm run bench`: what the facade adds on top of the AWS call, against the emulator on loopback.
  * Paths, interleaved in one run after a warm-up: the SDK called directly (baseline), the Lambda
  * handler in process (API Gateway v2 events), and the local server over HTTP at fixed concurrency.
- * Prints a table and writes bench-results/bench.json. Not part of `npm test`.
+ * The Lambda path runs as deployed: logs at INFO and EMF metrics on, one metrics line per
+ * invocation on stdout, which `npm run bench` sends to /dev/null (CloudWatch's pipe on Lambda); the
+ * figures go to stderr and bench-results/bench.json. Not part of `npm test`.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 200);
@@ -21,6 +23,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const HTTP_REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 6000);
 const SOAK = Number(process.env.BENCH_SOAK_REQUESTS ?? 100_000);
 const MUTATIONS: Mutation[] = ['createResourceSnapshot', 'startChangeSet'];
+/** Another build's src/lambda.ts (e.g. an export of main), measured interleaved as a third path. */
+const COMPARE = process.env.BENCH_COMPARE_HANDLER;
 
 type Call = (m: Mutation) => Promise<unknown>;
 
@@ -54,24 +58,30 @@ async function main() {
   const emulator = await startEmulatorProcess();
   const direct = createDirectPath(emulator.url);
   const lambda = await createLambdaPath(emulator.url);
+  const other = COMPARE ? await createLambdaPath(emulator.url, COMPARE) : undefined;
   const paths: Record<'direct' | 'lambda', Call> = {
     direct: (m) => direct.call(m),
     lambda: (m) => lambda.call(m),
   };
+  const compared: Call | undefined = other && ((m) => other.call(m));
   const results: Record<string, unknown> = {};
 
-  console.log(
+  console.error(
     `machine: ${cpus().length} x ${cpus()[0]?.model}, ${round(totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`,
   );
-  for (const m of MUTATIONS) for (const p of Object.values(paths)) await timed(p, m, WARM_UP, []);
+  for (const m of MUTATIONS)
+    for (const p of [...Object.values(paths), ...(compared ? [compared] : [])])
+      await timed(p, m, WARM_UP, []);
 
   // 1 and 2: latency and CPU per request, interleaved rounds so drift hits both paths alike.
   for (const m of MUTATIONS) {
-    const samples = { direct: [] as number[], lambda: [] as number[] };
-    const cpu = { direct: [] as number[], lambda: [] as number[] };
+    const samples = { direct: [] as number[], lambda: [] as number[], compared: [] as number[] };
+    const cpu = { direct: [] as number[], lambda: [] as number[], compared: [] as number[] };
+    const all = { ...paths, ...(compared ? { compared } : {}) } as Record<keyof typeof samples, Call>;
+    const names = Object.keys(all) as (keyof typeof samples)[];
     for (let r = 0; r < ROUNDS; r++) {
-      const order = r % 2 === 0 ? (['direct', 'lambda'] as const) : (['lambda', 'direct'] as const);
-      for (const name of order) cpu[name].push(await timed(paths[name], m, PER_ROUND, samples[name]));
+      const order = r % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) cpu[name].push(await timed(all[name], m, PER_ROUND, samples[name]));
     }
     const d = summarize(samples.direct);
     const l = summarize(samples.lambda);
@@ -81,6 +91,16 @@ async function main() {
       p50Ratio: round(l.p50 / d.p50, 3),
       addedP50Us: round(l.p50 - d.p50),
       addedCpuUsPerRequest: round(median(cpu.lambda) - median(cpu.direct)),
+      ...(compared
+        ? {
+            compared: {
+              handler: COMPARE,
+              p50Us: round(summarize(samples.compared).p50),
+              p50Ratio: round(summarize(samples.compared).p50 / d.p50, 3),
+              addedCpuUsPerRequest: round(median(cpu.compared) - median(cpu.direct)),
+            },
+          }
+        : {}),
     };
   }
 
@@ -142,10 +162,28 @@ async function main() {
   emulator.stop();
   results.machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version };
   results.settings = { ROUNDS, PER_ROUND, WARM_UP, CONCURRENCY, HTTP_REQUESTS, SOAK };
-  console.log(JSON.stringify(results, null, 2));
+  console.error(JSON.stringify(results, null, 2));
+  console.error('\nmutation               direct p50   lambda p50   ratio   added CPU/request');
+  for (const m of MUTATIONS) {
+    const r = results[m] as {
+      direct: { p50Us: number };
+      lambda: { p50Us: number };
+      p50Ratio: number;
+      addedCpuUsPerRequest: number;
+      compared?: { p50Us: number; p50Ratio: number; addedCpuUsPerRequest: number };
+    };
+    console.error(
+      `${m.padEnd(22)} ${`${r.direct.p50Us} µs`.padStart(10)}   ${`${r.lambda.p50Us} µs`.padStart(10)}   ${r.p50Ratio.toFixed(2)}x   ${r.addedCpuUsPerRequest} µs`,
+    );
+    if (r.compared) {
+      console.error(
+        `${'  compared handler'.padEnd(22)} ${''.padStart(10)}   ${`${r.compared.p50Us} µs`.padStart(10)}   ${r.compared.p50Ratio.toFixed(2)}x   ${r.compared.addedCpuUsPerRequest} µs`,
+      );
+    }
+  }
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log('wrote bench-results/bench.json');
+  console.error('wrote bench-results/bench.json');
   process.exit(0);
 }
 

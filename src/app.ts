@@ -8,9 +8,8 @@ import { ResourceSnapshots } from './aws/resource-snapshots.js';
 import type { Config } from './config.js';
 import { FacadeError } from './errors/facade-error.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
-import { createDirectExecution } from './graphql/direct-execution.js';
-import { withCanonicalJsonType } from './graphql/json-content-type.js';
 import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
+import { createGraphQLPipeline } from './graphql/pipeline.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
 import { csrfProtection } from './http/csrf-protection.js';
@@ -39,6 +38,8 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   const changeSets = new ChangeSets(clients.marketplace, config.aws.deadlineMs);
   const upstream = { clients, deadlineMs: config.aws.deadlineMs };
   const services = { resourceSnapshots, changeSets, upstream, scopes: config.auth.scopes };
+  // The one GraphQL pipeline: hono's route below is its general case, the hosts call its fast case.
+  const graphql = createGraphQLPipeline({ yoga, services });
 
   const app = new Hono<AppEnv>();
   app.use(requestId);
@@ -56,13 +57,7 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     limitBody(config.limits.maxBodyBytes),
   );
 
-  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
-    yoga.fetch(withCanonicalJsonType(c.req.raw), {
-      requestId: c.get('requestId'),
-      caller: c.get('caller') ?? ANONYMOUS_CALLER,
-      ...services,
-    }),
-  );
+  app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => graphql.route(c, ANONYMOUS_CALLER));
   // Any other method on the GraphQL endpoint: 405 in its own envelope (not the REST 404).
   app.all('/graphql', (c) =>
     requestErrorResponse(c, {
@@ -79,7 +74,5 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   app.notFound((c) => errorResponse(c, new FacadeError('NOT_FOUND', 'No such route.'), logger));
   app.onError((error, c) => errorResponse(c, error, logger));
 
-  // The GraphQL hot path the Lambda handler and the local server put in front of the app.
-  const executeDirectly = createDirectExecution({ yoga, services, metrics });
-  return { app, executeDirectly };
+  return { app, graphql };
 }

@@ -12,7 +12,7 @@ import { createMetrics, OperationMetrics } from './logging/operation-metrics.js'
  */
 const config = readConfig('lambda');
 const logger = createLogger(config);
-const metrics = new OperationMetrics(createMetrics(config.observability));
+const metrics = new OperationMetrics(createMetrics(config.observability), config.observability);
 const clients = createAwsClients(config.aws, {}, { logger, warmUpTransport: true });
 // X-Ray (where tracing is on): a lazy chunk, so it costs nothing elsewhere. Before the warm-up,
 // which builds the clients' cached middleware stacks; the warm-up's own calls are not traced.

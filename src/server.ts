@@ -20,9 +20,9 @@ async function main(): Promise<void> {
     config.aws,
     emulator ? { endpoint: emulator.url, credentials: EMULATOR_CREDENTIALS } : {},
   );
-  const { app, executeDirectly } = createApp({ config, clients, logger });
+  const { app, graphql } = createApp({ config, clients, logger });
 
-  const server = createLocalServer({ app, executeDirectly, config });
+  const server = createLocalServer({ app, graphql, config });
   server.listen(config.server.port, config.server.host, () => {
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.server.host}:${port}`;

@@ -58,7 +58,7 @@ const context = {
  * The facade in process: v2 events through the real Lambda handler (src/lambda.ts), whose SDK
  * clients reach the emulator through AWS_ENDPOINT_URL exactly as they would reach AWS.
  */
-export async function createLambdaPath(endpoint: string) {
+export async function createLambdaPath(endpoint: string, handlerModule?: string) {
   Object.assign(process.env, {
     BACKEND: 'aws',
     AWS_ENDPOINT_URL: endpoint,
@@ -67,10 +67,13 @@ export async function createLambdaPath(endpoint: string) {
     AWS_SECRET_ACCESS_KEY: 'bench-secret',
     AUTH_MODE: 'none',
     AUTH_ALLOW_NONE_ON_LAMBDA: 'true',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'WARN',
-    POWERTOOLS_METRICS_DISABLED: 'true',
+    // As deployed (serverless.yml): logs at INFO, EMF metrics on, written to stdout per invocation.
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'INFO',
+    POWERTOOLS_SERVICE_NAME: 'aws-partner-facade',
+    POWERTOOLS_METRICS_NAMESPACE: 'AwsPartnerFacade',
+    STAGE: 'bench',
   });
-  const { handler } = await import(process.env.HANDLER ?? '../../src/lambda.js');
+  const { handler } = await import(handlerModule ?? process.env.HANDLER ?? '../../src/lambda.js');
   return {
     async call(mutation: Mutation): Promise<void> {
       const res = await handler(v2Event(graphqlBody(mutation)) as never, context as never);

@@ -2,9 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { UNRESTRICTED_CALLER } from '../auth/caller.js';
 import type { Config } from '../config.js';
-import { acceptedMediaType, type DirectExecution, isDirectCandidate } from '../graphql/direct-execution.js';
+import {
+  fastLaneCaller,
+  type GraphQLPipeline,
+  type RequestHead,
+  takesFastLane,
+} from '../graphql/pipeline.js';
 import { envelopeBody } from './envelope-body.js';
 import { chooseRequestId } from './request-id.js';
 import { isValidHost, originFormTarget } from './request-target.js';
@@ -58,48 +62,24 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
   );
 }
 
-/** The app's answer to a request whose body was already read: rebuilt as a fetch Request. */
-// biome-ignore lint/suspicious/noExplicitAny: any Hono app.
-async function answerWithApp(app: Hono<any>, req: IncomingMessage, res: ServerResponse, body: Buffer) {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2)
-    headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '');
-  const response = await app.fetch(
-    new Request(`http://${header(req, 'host') ?? 'localhost'}${req.url ?? '/'}`, {
-      method: req.method,
-      headers,
-      body: new Uint8Array(body),
-    }),
-  );
-  const out = Buffer.from(await response.arrayBuffer());
-  const outHeaders: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') outHeaders[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) outHeaders['set-cookie'] = cookies;
-  res.writeHead(response.status, { ...outHeaders, 'content-length': out.length });
-  res.end(out);
-}
-
 /**
- * The local server (`npm start`, and the tests' stack): Node's HTTP server with hono's listener,
- * and in front of it the direct GraphQL execution the Lambda handler also uses, for a JSON
- * `POST /graphql` from a non-browser client when AUTH_MODE=none (the local default). Requests it
- * declines after reading the body are answered by the app from that body.
+ * The local server (`npm start`, and the tests' stack): Node's HTTP server with hono's listener, and
+ * the GraphQL pipeline's fast case (src/graphql/pipeline.ts) for what its gate admits, as the Lambda
+ * handler does; under AUTH_MODE=none only (the local default), since a bearer token is verified by
+ * the app's middleware.
  */
 export function createLocalServer({
   app,
-  executeDirectly,
+  graphql,
   config,
 }: {
   // biome-ignore lint/suspicious/noExplicitAny: any Hono app.
   app: Hono<any>;
-  executeDirectly: DirectExecution;
+  graphql: GraphQLPipeline;
   config: Config;
 }): Server {
   const listener = getRequestListener(app.fetch);
-  const direct = config.auth.mode === 'none';
+  const caller = fastLaneCaller(config.auth.mode);
   const { headersTimeoutMs, requestTimeoutMs } = config.server;
   const server = createServer(
     {
@@ -120,55 +100,35 @@ export function createLocalServer({
       if (!isValidHost(header(req, 'host'))) {
         return refuse(req, res, 400, 'The Host header is missing or is not a valid host[:port].');
       }
-      const length = Number(header(req, 'content-length'));
-      const mediaType = acceptedMediaType(header(req, 'accept'));
-      const candidate =
-        direct &&
-        req.method === 'POST' &&
-        req.url === '/graphql' &&
-        mediaType !== undefined &&
-        header(req, 'transfer-encoding') === undefined &&
-        length > 0 &&
-        length <= config.limits.maxBodyBytes &&
-        isDirectCandidate({
-          contentType: header(req, 'content-type'),
-          origin: header(req, 'origin'),
-          secFetchSite: header(req, 'sec-fetch-site'),
-        });
-      if (!candidate || !mediaType) {
+      const head: RequestHead = {
+        method: req.method ?? '',
+        target,
+        header: (name) => header(req, name),
+        // A chunked body's length is not known before it is read: the app's body limit judges it.
+        bodyBytes:
+          header(req, 'transfer-encoding') === undefined ? Number(header(req, 'content-length')) : undefined,
+      };
+      if (!caller || !takesFastLane(head, config.limits.maxBodyBytes)) {
         void listener(req, res);
         return;
       }
       const requestId = chooseRequestId(undefined, header(req, 'x-request-id'));
       void (async () => {
-        const body = await readBody(req);
-        const answer = await executeDirectly({
-          body: body.toString('utf8'),
-          mediaType,
-          requestId,
-          caller: UNRESTRICTED_CALLER,
-        });
-        if (!answer) return answerWithApp(app, req, res, body);
-        res.writeHead(answer.status, {
-          'content-type': `${answer.mediaType}; charset=utf-8`,
-          'content-length': Buffer.byteLength(answer.body),
-          'x-request-id': requestId,
-        });
+        const body = (await readBody(req)).toString('utf8');
+        const answer = await graphql.answer(head, body, requestId, caller);
+        res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
         res.end(answer.body);
       })().catch(() => {
-        // Nothing internal leaves: the same masked answer the app gives to the unexpected.
+        // Nothing internal leaves: the masked answer, in the GraphQL envelope.
         if (res.headersSent) return res.destroy();
-        res.writeHead(500, { 'content-type': 'application/json', 'x-request-id': requestId });
-        res.end(
-          JSON.stringify({
-            error: {
-              code: 'INTERNAL_SERVER_ERROR',
-              message: 'Unexpected error.',
-              retryable: false,
-              requestId,
-            },
-          }),
-        );
+        const body = envelopeBody('/graphql', {
+          code: 'INTERNAL_SERVER_ERROR',
+          message: 'Unexpected error.',
+          retryable: false,
+          requestId,
+        });
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+        res.end(body);
       });
     },
   );

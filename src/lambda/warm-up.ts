@@ -93,7 +93,7 @@ export async function warmUp({ handler, config, logger, metrics }: WarmUpDeps): 
   try {
     const event = warmUpEvent(config, withSdk ? BOTH_MUTATIONS : LOCALLY_INVALID);
     status = (await withoutNetwork(() => handler(event, WARM_UP_CONTEXT))).statusCode;
-    // hono's routing and middleware, for the requests the GraphQL fast path leaves to the app.
+    // hono's routing and middleware, for the requests the pipeline's gate leaves to the general case.
     await handler(warmUpEvent(config, '', 'GET', '/health'), WARM_UP_CONTEXT);
   } catch (error) {
     failure = error;

@@ -10,8 +10,8 @@ import { CREATE_SNAPSHOT, changeSetInput, START_CHANGE_SET, snapshotInput } from
 import { FAST_RETRIES } from '../support/stack.js';
 
 /**
- * The Lambda GraphQL fast path must answer exactly as the full hono + yoga path does: the same
- * status, content type and body (request ids aside), for successes and for every kind of error.
+ * The GraphQL pipeline's fast case on Lambda must answer exactly as the full hono + yoga path does:
+ * the same status, content type and body (request ids aside), for successes and every kind of error.
  */
 describe('the Lambda GraphQL fast path', () => {
   let emulator: RunningEmulator;
@@ -91,7 +91,7 @@ describe('the Lambda GraphQL fast path', () => {
     expect(out.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
-  it('a missing scope stops before execution, so the full path answers it: 403, nothing sent to AWS', async () => {
+  it('a missing scope stops before execution, alike on both: 403, nothing sent to AWS', async () => {
     const before = emulator.stats().requests.StartChangeSet ?? 0;
     const claims = { sub: 'u', scope: 'partnercentral/snapshots.read' };
     const event = post(
@@ -99,11 +99,25 @@ describe('the Lambda GraphQL fast path', () => {
       { input: changeSetInput() },
       { method: 'POST', path: '/graphql', claims },
     );
-    expect(await built.fastPath(event)).toBeUndefined();
-    const res = await built.handler(event, lambdaContext());
-    expect(res.statusCode).toBe(403);
-    expect(JSON.parse(res.body).errors[0].extensions.code).toBe('FORBIDDEN');
+    const out = await compare(event);
+    expect(out.statusCode).toBe(403);
+    expect(out.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(emulator.stats().requests.StartChangeSet ?? 0).toBe(before);
+  });
+
+  it('parse errors, limits and input that does not coerce: the same answers as the full path', async () => {
+    const ok = { input: snapshotInput() };
+    const limits = `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: changeSet(changeSetId: "x") { status }`).join(' ')} }`;
+    for (const event of [
+      post('mutation {', ok),
+      post(limits, {}),
+      post(CREATE_SNAPSHOT, { input: { catalog: 'Sandbox' } }),
+      { ...post(CREATE_SNAPSHOT, ok), body: '{"query": ' } as LambdaEvent,
+      { ...post(CREATE_SNAPSHOT, ok), body: '[]' } as LambdaEvent,
+    ]) {
+      const out = await compare(event);
+      expect(out.body.errors?.[0]?.extensions?.code).toBeDefined();
+    }
   });
 
   it('application/json clients get application/json', async () => {
@@ -117,7 +131,7 @@ describe('the Lambda GraphQL fast path', () => {
     expect(out.contentType).toContain('application/json');
   });
 
-  it('leaves browsers, other media types, unauthenticated and unparseable requests to the full path', async () => {
+  it('leaves browsers, other media types and unauthenticated requests to the full path', async () => {
     const ok = { input: snapshotInput() };
     const route = { method: 'POST', path: '/graphql' };
     for (const event of [
@@ -125,12 +139,7 @@ describe('the Lambda GraphQL fast path', () => {
       post(CREATE_SNAPSHOT, ok, { ...route, headers: { 'content-type': 'text/plain' } }),
       post(CREATE_SNAPSHOT, ok, { ...route, headers: { accept: 'text/html' } }),
       post(CREATE_SNAPSHOT, ok, { ...route, claims: null }),
-      post('mutation {', ok),
-      post(
-        `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: changeSet(changeSetId: "x") { status }`).join(' ')} }`,
-        {},
-      ),
-      post(CREATE_SNAPSHOT, { input: { catalog: 'Sandbox' } }),
+      post(CREATE_SNAPSHOT, ok, { ...route, headers: { 'sec-fetch-site': 'same-origin' } }),
     ]) {
       expect(await built.fastPath(event)).toBeUndefined();
     }

@@ -8,7 +8,7 @@ import { lambdaContext } from '../support/apigw-events.js';
 import { FAST_RETRIES } from '../support/stack.js';
 
 export interface LambdaApp {
-  /** The handler as src/lambda.ts serves the app: the GraphQL fast path, then hono's adapter. */
+  /** The handler as src/lambda.ts serves the app: the GraphQL pipeline's fast lane, then hono's adapter. */
   handler: ReturnType<typeof createAppHandler>['handler'];
   // biome-ignore lint/suspicious/noExplicitAny: events are built from JSON samples.
   invoke(event: any): Promise<APIGatewayProxyResult>;

@@ -95,8 +95,8 @@ export async function startAppOn(
 ): Promise<AppOnUpstream> {
   const config = readConfig('local', { LOG_LEVEL: 'SILENT', ...env });
   const aws = createAwsClients(config.aws, { endpoint, credentials: EMULATOR_CREDENTIALS, ...clients });
-  const { app, executeDirectly } = createApp({ config, clients: aws, logger: createLogger(config) });
-  const server = createLocalServer({ app, executeDirectly, config });
+  const { app, graphql } = createApp({ config, clients: aws, logger: createLogger(config) });
+  const server = createLocalServer({ app, graphql, config });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

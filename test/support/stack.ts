@@ -35,9 +35,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...FAST_RETRIES,
     ...options.clients,
   });
-  const { app, executeDirectly } = createApp({ config, clients, logger: createLogger(config) });
-  // As src/server.ts serves it: the direct GraphQL path in front of hono's listener.
-  const server = createLocalServer({ app, executeDirectly, config });
+  const { app, graphql } = createApp({ config, clients, logger: createLogger(config) });
+  // As src/server.ts serves it: the GraphQL pipeline's fast lane in front of hono's listener.
+  const server = createLocalServer({ app, graphql, config });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
