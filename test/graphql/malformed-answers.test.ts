@@ -12,7 +12,12 @@ import { type Stack, startStack } from '../support/stack.js';
 const MALFORMED: Record<string, unknown> = {
   '/CancelChangeSet': { ChangeSetArn: 'arn:aws:aws-marketplace:us-east-1:1:AWSMarketplace/ChangeSet/x' },
   '/ListChangeSets': { ChangeSetSummaryList: [{ ChangeSetId: 'abc', EntityIdList: 'prod-1' }] },
-  '/DescribeEntity': { EntityType: 'SaaSProduct@1.0', LastModifiedDate: 'yesterday' },
+  '/DescribeEntity': {
+    EntityIdentifier: 'prod-1@1',
+    EntityType: 'SaaSProduct@1.0',
+    EntityArn: 'arn:aws:aws-marketplace:us-east-1:1:AWSMarketplace/SaaSProduct/prod-1',
+    LastModifiedDate: 'yesterday',
+  },
 };
 
 // Well-formed, with enum values AWS may add later.
@@ -80,6 +85,95 @@ describe('malformed AWS answers to the new operations', () => {
           requestId: 'req-malformed',
         },
       },
+    });
+  });
+
+  const ENTITY_ARN = 'arn:aws:aws-marketplace:us-east-1:1:AWSMarketplace/SaaSProduct/prod-1';
+  it.each([
+    ['changeSets', '{}', LIST_CHANGE_SETS, {}, '/ListChangeSets', {}, 'ChangeSetSummaryList'],
+    [
+      'entity',
+      '{}',
+      DESCRIBE_ENTITY,
+      { input: { entityId: 'prod-1' } },
+      '/DescribeEntity',
+      {},
+      'EntityIdentifier',
+    ],
+    [
+      'entity',
+      'a longer id with the asked one as prefix',
+      DESCRIBE_ENTITY,
+      { input: { entityId: 'prod-1' } },
+      '/DescribeEntity',
+      { EntityIdentifier: 'prod-12@3', EntityType: 'SaaSProduct@1.0', EntityArn: ENTITY_ARN },
+      'EntityIdentifier',
+    ],
+    [
+      'entity',
+      'another entity',
+      DESCRIBE_ENTITY,
+      { input: { entityId: 'prod-1' } },
+      '/DescribeEntity',
+      { EntityIdentifier: 'offer-9@1', EntityType: 'Offer@1.0', EntityArn: ENTITY_ARN },
+      'EntityIdentifier',
+    ],
+  ] as const)(
+    '%s answered with %s: UPSTREAM_ERROR, never a success',
+    async (field, _what, query, variables, path, body, member) => {
+      answers = { [path]: body };
+      const res = await gql(stack.url, query, variables);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ [field]: null });
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: expect.stringContaining(member),
+        extensions: {
+          code: 'UPSTREAM_ERROR',
+          retryable: false,
+          aws: { httpStatusCode: 200, requestId: 'req-malformed' },
+        },
+      });
+    },
+  );
+
+  it('REST: 200 {} to ListChangeSets or DescribeEntity, or another entity, is 502 UPSTREAM_ERROR', async () => {
+    for (const [path, body, url] of [
+      ['/ListChangeSets', {}, '/rest/change-sets'],
+      ['/DescribeEntity', {}, '/rest/entities/prod-1'],
+      [
+        '/DescribeEntity',
+        { EntityIdentifier: 'prod-2@1', EntityType: 'SaaSProduct@1.0', EntityArn: ENTITY_ARN },
+        '/rest/entities/prod-1',
+      ],
+    ] as const) {
+      answers = { [path]: body };
+      const res = await fetch(`${stack.url}${url}`);
+      expect(res.status, url).toBe(502);
+      const json = await res.json();
+      expect(json.error).toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        retryable: false,
+        aws: { httpStatusCode: 200, requestId: 'req-malformed' },
+      });
+      expect(json.items).toBeUndefined();
+      expect(json.entityId).toBeUndefined();
+    }
+  });
+
+  it('a well-formed DescribeEntity answer about the entity asked for (id@revision) is its success', async () => {
+    answers = {
+      '/DescribeEntity': {
+        EntityIdentifier: 'prod-1@7',
+        EntityType: 'SaaSProduct@1.0',
+        EntityArn: ENTITY_ARN,
+      },
+    };
+    const res = await gql(stack.url, DESCRIBE_ENTITY, { input: { entityId: 'prod-1' } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.entity).toMatchObject({
+      entityId: 'prod-1',
+      entityType: 'SaaSProduct@1.0',
+      entityArn: ENTITY_ARN,
     });
   });
 
