@@ -43,6 +43,8 @@ const LATER: Record<string, unknown> = {
   },
 };
 let answers = MALFORMED;
+// The request bodies the facade sent, in order.
+const sent: string[] = [];
 
 describe('malformed AWS answers to the new operations', () => {
   let upstream: Server;
@@ -50,9 +52,13 @@ describe('malformed AWS answers to the new operations', () => {
   beforeAll(async () => {
     upstream = createServer((req, res) => {
       const body = answers[new URL(req.url ?? '/', 'http://x').pathname] ?? {};
-      req.resume();
-      res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-malformed' });
-      res.end(JSON.stringify(body));
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        sent.push(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-malformed' });
+        res.end(JSON.stringify(body));
+      });
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
@@ -175,6 +181,37 @@ describe('malformed AWS answers to the new operations', () => {
       entityType: 'SaaSProduct@1.0',
       entityArn: ENTITY_ARN,
     });
+  });
+
+  it('sends list time filters in UTC as AWS writes them, with milliseconds only when given', async () => {
+    answers = { '/ListChangeSets': { ChangeSetSummaryList: [] } };
+    const times = {
+      startedAfter: '2026-11-04T10:00:00Z',
+      startedBefore: '2026-11-04T10:00:00.000Z',
+      endedAfter: '2026-11-04T12:00:00.5+01:00',
+      endedBefore: '2026-11-04T10:00:00.123456Z',
+    };
+    const wire = {
+      StartTime: ['2026-11-04T10:00:00Z', '2026-11-04T10:00:00Z'],
+      EndTime: ['2026-11-04T11:00:00.500Z', '2026-11-04T10:00:00.123Z'],
+    };
+    const valuesOf = (body: string | undefined) =>
+      (JSON.parse(body ?? '{}').FilterList as Array<{ Name: string; ValueList: string[] }>).map((f) => [
+        f.Name,
+        f.ValueList[0],
+      ]);
+    const expected = [
+      ['AfterStartTime', wire.StartTime[0]],
+      ['BeforeStartTime', wire.StartTime[1]],
+      ['AfterEndTime', wire.EndTime[0]],
+      ['BeforeEndTime', wire.EndTime[1]],
+    ];
+    const res = await gql(stack.url, LIST_CHANGE_SETS, { input: times });
+    expect(res.body.errors).toBeUndefined();
+    expect(valuesOf(sent.at(-1))).toEqual(expected);
+    const rest = await fetch(`${stack.url}/rest/change-sets?${new URLSearchParams(times)}`);
+    expect(rest.status).toBe(200);
+    expect(valuesOf(sent.at(-1))).toEqual(expected);
   });
 
   it('enum values AWS adds later pass through, not turned into null; times keep their digits', async () => {
