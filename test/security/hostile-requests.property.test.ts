@@ -369,6 +369,8 @@ describe('property: hostile requests', () => {
           // fault in its form (a change set or entity it does not have is AWS's to say).
           for (const e of errors) {
             const aws = e.extensions?.aws as { errorName?: string } | undefined;
+            // (a well-formed page token AWS never issued is for AWS alone to refuse)
+            if (/NextToken is not valid/.test(JSON.stringify(e))) continue;
             expect(aws?.errorName, context).not.toBe('ValidationException');
           }
           if (r.path.startsWith('/rest/')) {

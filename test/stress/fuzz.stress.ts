@@ -300,9 +300,11 @@ function judge(
       break;
     }
     const aws = e.aws as { errorName?: string } | undefined;
-    // A request well-formed by the model that names something AWS does not have (a template) is
-    // AWS's business validation, not an invalid request the facade should have stopped.
-    const reference = typeof e.message === 'string' && /does not exist/.test(e.message);
+    // A request well-formed by the model that names something AWS does not have (a template, or a
+    // page token it never issued) is AWS's business validation, not an invalid request the facade
+    // should have stopped.
+    const reference =
+      typeof e.message === 'string' && /does not exist|NextToken is not valid/.test(e.message);
     if (aws?.errorName === 'ValidationException' && !reference) {
       t.invalidReachedAws.push(`${what} ${(spec.body ?? '').slice(0, 400)}`);
     }
