@@ -130,7 +130,7 @@ function fieldErrorsOf(err: SdkErrorShape, site: CallSite): FieldError[] | undef
       return {
         path: mapped ? `input.${mapped}` : null,
         message: safeMessage(e.Message) ?? 'is invalid',
-        code: e.Code ?? 'INVALID_VALUE',
+        code: reasonOf(e.Code) ?? 'INVALID_VALUE',
         ...(e.FieldName ? { awsField: e.FieldName } : {}),
       };
     });
@@ -142,7 +142,7 @@ function fieldErrorsOf(err: SdkErrorShape, site: CallSite): FieldError[] | undef
         path: mapped ? `input.${mapped}` : null,
         message: safeMessage(e.Message) ?? 'is invalid',
         // AWS's own reason (FieldValidationFailed, CannotParse, Other, ...), as PCS's Code is kept.
-        code: e.Reason ?? 'INVALID_VALUE',
+        code: reasonOf(e.Reason) ?? 'INVALID_VALUE',
         ...(e.Field ? { awsField: e.Field } : {}),
       };
     });
@@ -150,7 +150,17 @@ function fieldErrorsOf(err: SdkErrorShape, site: CallSite): FieldError[] | undef
   return undefined;
 }
 
+/**
+ * AWS's reasons are enum values (INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE, FieldValidationFailed, ...).
+ * Echoed to clients and logs, so only one that looks like one is kept: at most 256 letters, digits
+ * and underscores; anything else (free text, markup, megabytes) is left out.
+ */
+const REASON = /^[A-Za-z][A-Za-z0-9_]{0,255}$/;
+const reasonOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && REASON.test(value) ? value : undefined;
+
 function awsInfo(err: SdkErrorShape, site: CallSite, status: number, named: boolean): AwsErrorInfo {
+  const reason = named ? reasonOf(err.Reason) : undefined;
   return {
     service: site.service,
     operation: site.operation,
@@ -158,7 +168,7 @@ function awsInfo(err: SdkErrorShape, site: CallSite, status: number, named: bool
     httpStatusCode: status,
     requestId: err.$metadata?.requestId ?? null,
     // PCS's AccessDeniedException.Reason and ValidationException.Reason, as AWS sent them.
-    ...(named && typeof err.Reason === 'string' && err.Reason ? { reason: err.Reason } : {}),
+    ...(reason ? { reason } : {}),
   };
 }
 
@@ -167,8 +177,8 @@ const DENIED_BY_REASON: Record<string, string> = {
   INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE:
     "The partner account's current state (its benefits or AWS Partner status) does not allow this operation",
 };
-const deniedFor = (reason: string) =>
-  `${DENIED_BY_REASON[reason] ?? 'AWS denied this operation because of the state of the partner account'} (${reason}); the facade's own permissions are not the cause.`;
+const deniedFor = (reason: string | undefined) =>
+  `${(reason && DENIED_BY_REASON[reason]) ?? 'AWS denied this operation because of the state of the partner account'}${reason ? ` (${reason})` : ''}; the facade's own permissions are not the cause.`;
 
 /** Returns the FacadeError for an SDK failure, or the error itself when it is not AWS's (masked later). */
 export function translateAwsError(error: unknown, site: CallSite): unknown {
@@ -184,7 +194,8 @@ export function translateAwsError(error: unknown, site: CallSite): unknown {
     if (known) {
       const detail = known.passMessage ? safeMessage(err.message) : undefined;
       const message =
-        err.name === 'AccessDeniedException' && aws.reason
+        // (a Reason that is no enum-like code is not echoed, but still says it is about the account)
+        err.name === 'AccessDeniedException' && (aws.reason || (typeof err.Reason === 'string' && err.Reason))
           ? deniedFor(aws.reason)
           : detail
             ? `${known.summary}: ${detail}`

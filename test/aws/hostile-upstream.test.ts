@@ -8,6 +8,7 @@ import {
   startAppOn,
   startHostileUpstream,
 } from '../support/hostile-upstream.js';
+import { CANCEL_CHANGE_SET, DESCRIBE_ENTITY, LIST_CHANGE_SETS } from '../support/lifecycle-operations.js';
 import {
   CREATE_SNAPSHOT,
   changeSetInput,
@@ -84,6 +85,34 @@ describe('a hostile upstream: stalled answers', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     await expect.poll(() => upstream.openConnections(), { timeout: 1_000 }).toBe(0);
   });
+});
+
+describe('a hostile upstream: the change-set lifecycle operations stall too', () => {
+  it.each([
+    ['cancelChangeSet', 'CancelChangeSet', CANCEL_CHANGE_SET, { input: { changeSetId: 'cs-stalled' } }],
+    ['changeSets', 'ListChangeSets', LIST_CHANGE_SETS, {}],
+    ['entity', 'DescribeEntity', DESCRIBE_ENTITY, { input: { entityId: 'prod-stalled' } }],
+  ] as const)(
+    '%s: the deadline ends the attempt in flight (%s), socket included',
+    async (field, operation, query, variables) => {
+      const { upstream, app } = await start(() => ({ kind: 'stall' }), {
+        // The attempt alone would wait 20 s; the deadline cuts it at 400 ms.
+        UPSTREAM_REQUEST_TIMEOUT_MS: '20000',
+        UPSTREAM_DEADLINE_MS: '400',
+      });
+      const started = Date.now();
+      const res = await gql(app.url, query, variables);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(upstream.received).toContain(operation);
+      expect(res.body.data).toEqual({ [field]: null });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryable: true,
+      });
+      // Without the deadline tied to the attempt, the socket would stay open for the 20 s timeout.
+      await expect.poll(() => upstream.openConnections(), { timeout: 1_000 }).toBe(0);
+    },
+  );
 });
 
 describe('the deadline without per-call options', () => {

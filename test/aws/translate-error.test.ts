@@ -106,6 +106,45 @@ describe('translateAwsError', () => {
     expect(later.message).toMatch(/state of the partner account \(SOME_FUTURE_REASON\)/);
   });
 
+  it('echoes only an enum-like Reason of at most 256 characters; any other is left out', () => {
+    const denied = (Reason: string) =>
+      translated(
+        new PcsAccessDeniedException({
+          message: 'User: arn:aws:sts::123456789012:assumed-role/facade is not authorized',
+          $metadata: meta(403),
+          Reason: Reason as 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE',
+        }),
+        pcs,
+      );
+    expect(denied(`R${'_'.repeat(255)}`).aws?.reason).toHaveLength(256);
+    for (const hostile of [
+      `R${'_'.repeat(256)}`,
+      'x'.repeat(1_000_000),
+      'NOT ALLOWED: see arn:aws:iam::123456789012:role/facade',
+      '<script>alert(1)</script>',
+      'LINE\nBREAK',
+      '_LEADING',
+    ]) {
+      const out = denied(hostile);
+      expect(out.code).toBe('FORBIDDEN');
+      expect(out.aws).not.toHaveProperty('reason');
+      // Still about the partner account, and nothing of the Reason is repeated.
+      expect(out.message).toBe(
+        "AWS denied this operation because of the state of the partner account; the facade's own permissions are not the cause.",
+      );
+    }
+    const invalid = translated(
+      new MpcValidationException({
+        message: 'invalid',
+        $metadata: meta(422),
+        ValidationExceptionFieldList: [
+          { Reason: 'x'.repeat(300) as 'Other', Field: 'Intent', Message: 'bad' },
+        ],
+      }),
+    );
+    expect(invalid.fieldErrors?.[0]?.code).toBe('INVALID_VALUE');
+  });
+
   it('places an MPC field relative to a change on that change, and keeps Details paths verbatim', () => {
     const err = new MpcValidationException({
       message: 'invalid',

@@ -21,6 +21,7 @@ import {
 } from '../support/lambda-http-bridge.js';
 import { CREATE_SNAPSHOT, START_CHANGE_SET } from '../support/lambda-operations.js';
 import { lambdaNodeMajor, nodeBinary } from '../support/node-major.js';
+import { snapshotInput } from '../support/operations.js';
 import { packageWithoutAws, unpackZip } from '../support/packaged-lambda.js';
 import { type PackagedSandbox, startPackagedSandbox } from '../support/packaged-sandbox.js';
 import { type RecordingProxy, signedRegion, startRecordingProxy } from '../support/recording-proxy.js';
@@ -463,6 +464,37 @@ describe(`through the Lambda-faithful gateway, on Node ${RUNTIME_MAJOR}`, () => 
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
     const other = await preflight('https://evil.example');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lets a page send Idempotency-Key to a REST POST and read the Location of its 201', async () => {
+    const origin = 'https://app.example.com';
+    const preflight = await fetch(`${bridge.url}/rest/resource-snapshots`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')?.split(',')).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']),
+    );
+    const created = await fetch(`${bridge.url}/rest/resource-snapshots`, {
+      method: 'POST',
+      headers: {
+        origin,
+        'content-type': 'application/json',
+        'idempotency-key': 'packaged-cors-location',
+        authorization: `Bearer ${await issuer.token()}`,
+      },
+      body: JSON.stringify(snapshotInput()),
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBeTruthy();
+    expect(created.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(created.headers.get('access-control-expose-headers')?.split(',')).toContain('location');
   });
 
   it('authorizes per route: 401 from the gateway without a valid token, the answer with one', async () => {

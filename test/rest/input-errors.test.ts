@@ -198,6 +198,33 @@ describe('REST: input that fails validation or cannot be read, and nothing reach
       expectNothingSent();
     });
 
+    // `?__proto__=x` is a parameter like any other: unknown, so refused, not a silent prototype write.
+    it.each([
+      ['/rest/change-sets?__proto__=x', 'GET'],
+      ['/rest/change-sets?status=FAILED&__proto__=x', 'GET'],
+      [`/rest/resource-snapshots?${new URLSearchParams(snapshotKey())}&__proto__=x`, 'GET'],
+      ['/rest/change-sets/cs-1?__proto__=x', 'GET'],
+      ['/rest/entities/prod-1?__proto__=x', 'GET'],
+      ['/rest/change-sets/cs-1/cancel?__proto__=x', 'POST'],
+    ])('%s is 400 BAD_USER_INPUT naming __proto__', async (url, method) => {
+      const res = await fetch(`${stack.url}${url}`, {
+        method,
+        headers: method === 'POST' ? { 'content-type': 'application/json' } : {},
+      });
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', retryable: false });
+      // (an array: a `{ __proto__: ... }` literal would set a prototype, not name a key)
+      expect(error.fieldErrors).toEqual([
+        {
+          path: '__proto__',
+          code: 'INVALID_VALUE',
+          message: expect.stringMatching(/not|unknown|unrecognized/i),
+        },
+      ]);
+      expectNothingSent();
+    });
+
     it('checks the change set id of the path and the catalog of the query', async () => {
       const res = await api.call('changeSet', {
         path: { changeSetId: 'bad.id' },

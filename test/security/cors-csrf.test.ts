@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeSetInput, snapshotInput } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
 const ALLOWED = 'https://app.example.com';
@@ -60,6 +61,41 @@ describe('CORS: only the origins in CORS_ORIGINS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(res.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
+  });
+
+  it('allows a REST POST to send its Idempotency-Key from an allowed origin', async () => {
+    for (const path of ['/rest/resource-snapshots', '/rest/change-sets', '/rest/change-sets/cs-1/cancel']) {
+      const res = await fetch(`${stack.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: ALLOWED,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,idempotency-key',
+        },
+      });
+      expect(res.status, path).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+      expect(allowed).toEqual(expect.arrayContaining(['content-type', 'idempotency-key']));
+    }
+  });
+
+  it('lets a page read the Location of a REST 201 and 202', async () => {
+    for (const [path, body, status] of [
+      ['/rest/resource-snapshots', snapshotInput(), 201],
+      ['/rest/change-sets', changeSetInput(), 202],
+    ] as const) {
+      const res = await fetch(`${stack.url}${path}`, {
+        method: 'POST',
+        headers: { origin: ALLOWED, 'content-type': 'application/json', 'idempotency-key': `cors-${status}` },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('location')).toBeTruthy();
+      expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+      expect(exposed).toContain('location');
+    }
   });
 
   it('with no CORS_ORIGINS, no origin is ever allowed', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../src/aws/clients.js';
 import { EXAMPLE_TABS } from '../../src/graphql/graphiql-examples.js';
 import { DOCUMENTED_CODES } from '../support/documented-codes.js';
+import { CANCEL_CHANGE_SET, DESCRIBE_ENTITY, LIST_CHANGE_SETS } from '../support/lifecycle-operations.js';
 import {
   CREATE_SNAPSHOT,
   changeSetInput,
@@ -12,7 +13,7 @@ import {
   snapshotInput,
 } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
-import { startTestIssuer, type TestIssuer } from './jwt-issuer.js';
+import { ALL_SCOPES, startTestIssuer, type TestIssuer } from './jwt-issuer.js';
 
 // Codes that mean "refused before any AWS call" when they come without an `aws` member.
 const LOCAL_CODES = new Set([
@@ -42,6 +43,9 @@ const VALID: Array<{ query: string; variables?: Record<string, unknown> }> = [
   { query: START_CHANGE_SET, variables: { input: changeSetInput() } },
   { query: GET_SNAPSHOT, variables: { input: snapshotInput() } },
   { query: DESCRIBE_CHANGE_SET, variables: { id: 'ch-nope' } },
+  { query: CANCEL_CHANGE_SET, variables: { input: { changeSetId: 'ch-nope' } } },
+  { query: LIST_CHANGE_SETS, variables: { input: { status: ['FAILED', 'SUCCEEDED'], maxResults: 5 } } },
+  { query: DESCRIBE_ENTITY, variables: { input: { entityId: 'prod-example00001' } } },
   { query: '{ __typename }' },
   // Tabs of one operation: a document of several without operationName is yoga's
   // OPERATION_RESOLUTION_FAILURE, a code engineer #11's envelope work is to settle (§6.3).
@@ -78,6 +82,10 @@ const GRAPHQL_BITS = [
   '\n',
   'changeSet(changeSetId: "x") { status }',
   'startChangeSet(input: {changeSet: []}) { changeSetId }',
+  'cancelChangeSet(input: {changeSetId: "x"}) { changeSetId }',
+  'changeSets(input: {status: [FAILED], maxResults: 0}) { items { status } nextToken }',
+  'entity(input: {entityId: "prod-example00001"}) { entityId details }',
+  'startedAfter: "2026-01-01T00:00:00.5Z"',
   '!',
   '=',
 ];
@@ -102,10 +110,71 @@ const mutatedDocument = fc
     }, doc),
   );
 
+const ascii = fc.string({ unit: 'grapheme-ascii', maxLength: 40 });
+
+/** ListChangeSets' parameters, mostly plausible, sometimes wrong or unknown (REST query and GraphQL input alike). */
+const LIST_NAMES = [
+  'status',
+  'status',
+  'maxResults',
+  'nextToken',
+  'startedAfter',
+  'startedBefore',
+  'endedAfter',
+  'endedBefore',
+  'sortOrder',
+  'changeSetName',
+  'entityId',
+  'catalog',
+  'colour',
+  '__proto__',
+  'constructor',
+];
+const listValue = fc.oneof(
+  fc.constantFrom(
+    'FAILED',
+    'PREPARING',
+    'failed',
+    'ARCHIVED',
+    '5',
+    '0',
+    '21',
+    '1.5',
+    '-1',
+    'abc',
+    'token+/=.:@-x',
+    'bad token',
+    '2026-01-01T00:00:00Z',
+    '2026-01-01T00:00:00.123456Z',
+    '2026-01-01',
+    '2026-13-01T00:00:00Z',
+    'ASCENDING',
+    'AWSMarketplace',
+    '',
+  ),
+  ascii,
+);
+const listQuery = fc
+  .array(fc.tuple(fc.constantFrom(...LIST_NAMES), listValue), { maxLength: 6 })
+  .map((pairs) =>
+    pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : '',
+  );
+function changeSetListInput() {
+  return fc
+    .array(
+      fc.tuple(fc.constantFrom(...LIST_NAMES), fc.oneof(listValue, fc.array(listValue, { maxLength: 3 }))),
+      {
+        maxLength: 5,
+      },
+    )
+    .map((pairs) => Object.fromEntries(pairs));
+}
+
 const variables = fc.oneof(
   fc.constant(undefined),
   fc.constantFrom(...VALID.map((v) => v.variables)),
   fc.record({ input: fc.oneof(fc.anything(), fc.constant(snapshotInput({ catalog: 'NOPE' }))) }),
+  fc.record({ input: changeSetListInput() }),
   fc.anything(),
 );
 
@@ -134,7 +203,6 @@ const body = fc.oneof(
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 1000 }) },
 );
 
-const ascii = fc.string({ unit: 'grapheme-ascii', maxLength: 40 });
 const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
 
 const request = fc.record({
@@ -149,7 +217,20 @@ const request = fc.record({
       weight: 1,
       arbitrary: fc.constantFrom('/health', '/graphql/', '/GRAPHQL', '/rest/change-sets', '/', '/..%2f'),
     },
+    // The change-set lifecycle's REST routes (GET /rest/change-sets gets a fuzzed query string).
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '/rest/change-sets',
+        '/rest/change-sets/ch-nope/cancel',
+        '/rest/change-sets/bad.id/cancel',
+        '/rest/entities/prod-example00001',
+        '/rest/entities/bad%20id',
+      ),
+    },
   ),
+  // (none half the time, so that the routes without query parameters are reached too)
+  restQuery: fc.oneof(fc.constant(''), listQuery),
   body,
   auth: fc.oneof(
     { weight: 12, arbitrary: fc.constant<'valid' | 'narrow' | 'garbage' | 'none'>('valid') },
@@ -212,7 +293,7 @@ describe('property: hostile requests', () => {
     issuer = await startTestIssuer();
     stack = await startStack({ env: issuer.env, emulator: { changeSetDurationMs: 20 } });
     tokens = {
-      valid: await issuer.token({ expiresIn: 3600 }),
+      valid: await issuer.token({ scope: `${ALL_SCOPES} marketplace/entities.read`, expiresIn: 3600 }),
       narrow: await issuer.token({ scope: 'openid', expiresIn: 3600 }),
     };
   });
@@ -231,7 +312,10 @@ describe('property: hostile requests', () => {
     if (r.auth === 'garbage') headers.authorization = 'Bearer x.y.z';
     let url = `${stack.url}${r.path}`;
     let payload: string | Uint8Array | undefined = r.body;
-    if (r.method === 'GET' || r.method === 'HEAD') {
+    if (r.path.startsWith('/rest/') && r.method !== 'POST') {
+      url += r.restQuery;
+      payload = undefined;
+    } else if (r.method === 'GET' || r.method === 'HEAD') {
       const text = typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('latin1');
       url += `?query=${encodeURIComponent(text.slice(0, 2000))}`;
       payload = undefined;
@@ -266,7 +350,9 @@ describe('property: hostile requests', () => {
         if (r.method === 'HEAD' || (!res.type.includes('json') && !sse)) {
           // Otherwise only a preflight or a HEAD carry no JSON.
           expect(res.text, context).toBe('');
-          expect(reachedAws, context).toBe(false);
+          // A HEAD of a REST read is that GET without its body (HTTP semantics), AWS call included.
+          const restRead = r.method === 'HEAD' && r.path.startsWith('/rest/') && res.status === 200;
+          if (!restRead) expect(reachedAws, context).toBe(false);
           return;
         }
         // yoga's GraphQL over SSE (Accept: text/event-stream): the result is the first `data:` line.
@@ -279,7 +365,21 @@ describe('property: hostile requests', () => {
           expect(e.extensions?.requestId, context).toBeTruthy();
         }
         if (reachedAws) {
-          // Only a request that passed every local check may cost an AWS call.
+          // Only a request that passed every local check may cost an AWS call, and AWS finds no
+          // fault in its form (a change set or entity it does not have is AWS's to say).
+          for (const e of errors) {
+            const aws = e.extensions?.aws as { errorName?: string } | undefined;
+            // (a well-formed page token AWS never issued is for AWS alone to refuse)
+            if (/NextToken is not valid/.test(JSON.stringify(e))) continue;
+            expect(aws?.errorName, context).not.toBe('ValidationException');
+          }
+          if (r.path.startsWith('/rest/')) {
+            expect(
+              errors.filter((e) => !e.extensions?.aws),
+              context,
+            ).toEqual([]);
+            return;
+          }
           expect(res.status, context).toBe(200);
           const localFailure = errors.some(
             (e) => LOCAL_CODES.has(e.extensions?.code as string) && !e.extensions?.aws,
@@ -291,6 +391,11 @@ describe('property: hostile requests', () => {
       { numRuns: 2000, interruptAfterTimeLimit: 50_000 },
     );
     expect(runs).toBeGreaterThan(500);
+    // The change-set lifecycle was exercised, valid requests of it included.
+    const reached = stack.emulator.stats().requests;
+    console.log(`[property] runs ${runs}, AWS calls ${JSON.stringify(reached)}`);
+    for (const operation of ['CancelChangeSet', 'ListChangeSets', 'DescribeEntity'])
+      expect(reached[operation], operation).toBeGreaterThan(0);
     // The server is still fine afterwards.
     expect((await fetch(`${stack.url}/health`)).status).toBe(200);
   }, 90_000);

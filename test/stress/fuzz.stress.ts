@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LambdaApp, startLambdaApp } from '../security/lambda-app.js';
 import { type RequestSpec, v1Event, v2Event } from '../support/apigw-events.js';
+import { CANCEL_CHANGE_SET, DESCRIBE_ENTITY, LIST_CHANGE_SETS } from '../support/lifecycle-operations.js';
 import {
   CREATE_SNAPSHOT,
   changeSetInput,
@@ -75,6 +76,50 @@ function mutate(input: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** ListChangeSets' parameters: some valid, some wrong, some unknown; `status` may repeat. */
+const LIST_PARAMS: Record<string, readonly string[]> = {
+  status: ['FAILED', 'SUCCEEDED', 'PREPARING', 'failed', 'ARCHIVED', ''],
+  maxResults: ['1', '20', '0', '21', '1.5', '-1', 'abc', '1e3', ''],
+  nextToken: ['tok+/=.:@-1', 'bad token', 'x'.repeat(5_000), ''],
+  startedAfter: ['2026-01-01T00:00:00Z', '2026-01-01T00:00:00.123456Z', '2026-01-01', 'yesterday'],
+  startedBefore: ['2026-01-01T00:00:00+02:00', '2026-13-01T00:00:00Z'],
+  endedAfter: ['2026-01-01T00:00:00.5Z', '0'],
+  endedBefore: ['2099-12-31T23:59:59Z'],
+  sortOrder: ['ASCENDING', 'DESCENDING', 'up'],
+  changeSetName: ['Update title', '\u0000', ''],
+  entityId: ['prod-example00001', 'x'.repeat(300)],
+  catalog: ['AWSMarketplace', 'AWS', 'SANDBOX'],
+  colour: ['blue'],
+  // (computed: a literal `__proto__:` would set the prototype, not add the parameter)
+  ['__proto__']: ['x'],
+  constructor: ['x'],
+};
+const LIST_NAMES = Object.keys(LIST_PARAMS);
+const listValue = (name: string) =>
+  random() < 0.1 ? String(pick(STRINGS)) : pick(LIST_PARAMS[name] ?? ['']);
+
+function listQueryString(): string {
+  const pairs: string[] = [];
+  const n = Math.floor(random() * 5);
+  for (let i = 0; i < n; i++) {
+    // `status` repeated half the time
+    const name = random() < 0.25 ? 'status' : pick(LIST_NAMES);
+    pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(listValue(name))}`);
+  }
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+function listInput(): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const name of LIST_NAMES.slice(0, 10)) {
+    if (random() < 0.3) {
+      const value = listValue(name);
+      input[name] = name === 'status' ? [value] : name === 'maxResults' ? Number(value) : value;
+    }
+  }
+  return input;
+}
+
 const GRAPHQL_BODIES: Array<() => string> = [
   () => JSON.stringify({ query: CREATE_SNAPSHOT, variables: { input: mutate(snapshotInput()) } }),
   () => JSON.stringify({ query: GET_SNAPSHOT, variables: { input: mutate(snapshotInput({ revision: 1 })) } }),
@@ -84,6 +129,17 @@ const GRAPHQL_BODIES: Array<() => string> = [
       variables: { input: mutate(changeSetInput({ intent: 'VALIDATE' })) },
     }),
   () => JSON.stringify({ query: DESCRIBE_CHANGE_SET, variables: { id: pick(VALUES) } }),
+  () =>
+    JSON.stringify({
+      query: CANCEL_CHANGE_SET,
+      variables: { input: mutate({ catalog: 'AWSMarketplace', changeSetId: 'cs-fuzz' }) },
+    }),
+  () => JSON.stringify({ query: LIST_CHANGE_SETS, variables: { input: mutate(listInput()) } }),
+  () =>
+    JSON.stringify({
+      query: DESCRIBE_ENTITY,
+      variables: { input: mutate({ catalog: 'AWSMarketplace', entityId: 'prod-example00001' }) },
+    }),
   () =>
     JSON.stringify({
       query: pick([
@@ -104,6 +160,8 @@ const REST_BODIES: Array<() => string> = [
   () => JSON.stringify(mutate(snapshotInput())),
   () => JSON.stringify(mutate(changeSetInput({ intent: 'VALIDATE' }))),
   () => pick(['{', '', 'null', '[]', '"x"', '{"a":1}']),
+  // Cancel's optional body
+  () => JSON.stringify(mutate({ catalog: 'AWSMarketplace' })),
 ];
 const PATHS = [
   '/graphql',
@@ -120,6 +178,13 @@ const PATHS = [
   '/rest/change-sets/%zz',
   '/rest/../graphql',
   '/rest/resource-snapshots?revision=99999999999&catalog=SANDBOX',
+  '/rest/change-sets/cs-fuzz/cancel',
+  '/rest/change-sets/bad.id/cancel',
+  '/rest/change-sets/cs-fuzz/cancel?catalog=AWSMarketplace',
+  '/rest/entities/prod-example00001',
+  '/rest/entities/bad.id',
+  '/rest/entities/prod-example00001?catalog=AWS',
+  '/rest/change-sets',
 ];
 const METHODS = ['GET', 'POST', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
 const CONTENT_TYPES = [
@@ -168,6 +233,8 @@ function randomSpec(): Spec {
   if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
     body = (path.startsWith('/graphql') ? pick(GRAPHQL_BODIES) : pick(REST_BODIES))();
   }
+  if (method === 'GET' && path === '/rest/change-sets')
+    return { method, path: path + listQueryString(), headers };
   const query =
     method === 'GET' && path === '/graphql'
       ? `?query=${encodeURIComponent(pick(['{ __typename }', '{', 'mutation { __typename }']))}${random() < 0.3 ? `&variables=${encodeURIComponent(pick(['{', '[]', '{"a":1}', 'null']))}` : ''}`
@@ -233,9 +300,11 @@ function judge(
       break;
     }
     const aws = e.aws as { errorName?: string } | undefined;
-    // A request well-formed by the model that names something AWS does not have (a template) is
-    // AWS's business validation, not an invalid request the facade should have stopped.
-    const reference = typeof e.message === 'string' && /does not exist/.test(e.message);
+    // A request well-formed by the model that names something AWS does not have (a template, or a
+    // page token it never issued) is AWS's business validation, not an invalid request the facade
+    // should have stopped.
+    const reference =
+      typeof e.message === 'string' && /does not exist|NextToken is not valid/.test(e.message);
     if (aws?.errorName === 'ValidationException' && !reference) {
       t.invalidReachedAws.push(`${what} ${(spec.body ?? '').slice(0, 400)}`);
     }
@@ -286,6 +355,11 @@ describe(`fuzz (seed ${SEED})`, () => {
       }),
     );
     report('local server', t, Date.now() - started, awsCount(stack.emulator.stats()));
+    // The change-set lifecycle was reached, valid requests of it included.
+    const reached = stack.emulator.stats().requests;
+    console.log(`[stress]   AWS calls by operation ${JSON.stringify(reached)}`);
+    for (const operation of ['CancelChangeSet', 'ListChangeSets', 'DescribeEntity'])
+      expect(reached[operation], operation).toBeGreaterThan(0);
     expect(t.outsideEnvelope).toEqual([]);
     expect(t.fiveXX).toEqual([]);
     expect(t.invalidReachedAws).toEqual([]);

@@ -96,7 +96,8 @@ export function v1Event(spec: RequestSpec): Json {
   }
   if (body !== null) multi['Content-Length'] = [String(length)];
   const headers = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v.at(-1) ?? '']));
-  const multiQuery: Record<string, string[]> = {};
+  // No prototype: `constructor` or `__proto__` is a parameter name like any other (as in JSON.parse's objects).
+  const multiQuery: Record<string, string[]> = Object.create(null);
   for (const [k, v] of queryPairs(spec.query)) multiQuery[k] = [...(multiQuery[k] ?? []), v];
   const hasQuery = Object.keys(multiQuery).length > 0;
   Object.assign(event, {
