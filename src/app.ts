@@ -37,7 +37,8 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
   const yoga = createGraphQLServer(config, logger, metrics ? [useOperationMetrics(metrics)] : []);
   const resourceSnapshots = new ResourceSnapshots(clients.partnerCentral, config.aws.deadlineMs);
   const changeSets = new ChangeSets(clients.marketplace, config.aws.deadlineMs);
-  const services = { resourceSnapshots, changeSets, scopes: config.auth.scopes };
+  const upstream = { clients, deadlineMs: config.aws.deadlineMs };
+  const services = { resourceSnapshots, changeSets, upstream, scopes: config.auth.scopes };
 
   const app = new Hono<AppEnv>();
   app.use(requestId);
@@ -72,7 +73,7 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     }),
   );
 
-  app.route('/rest', createRestRoutes({ config, logger, metrics, resourceSnapshots, changeSets }));
+  app.route('/rest', createRestRoutes({ config, logger, metrics, resourceSnapshots, changeSets, upstream }));
 
   // The REST error envelope; anything not raised on purpose is logged and masked there.
   app.notFound((c) => errorResponse(c, new FacadeError('NOT_FOUND', 'No such route.'), logger));

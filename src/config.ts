@@ -59,6 +59,9 @@ export interface Config {
       resourceSnapshot: string;
       startChangeSet: string;
       changeSet: string;
+      cancelChangeSet: string;
+      changeSets: string;
+      entity: string;
     };
   };
   limits: { maxBodyBytes: number };
@@ -120,6 +123,9 @@ const envSchema = z.object({
   SCOPE_READ_RESOURCE_SNAPSHOT: z.string().min(1).default('partnercentral/snapshots.read'),
   SCOPE_START_CHANGE_SET: z.string().min(1).default('marketplace/changesets.write'),
   SCOPE_READ_CHANGE_SET: z.string().min(1).default('marketplace/changesets.read'),
+  SCOPE_CANCEL_CHANGE_SET: z.string().min(1).default('marketplace/changesets.write'),
+  SCOPE_LIST_CHANGE_SETS: z.string().min(1).default('marketplace/changesets.read'),
+  SCOPE_READ_ENTITY: z.string().min(1).default('marketplace/entities.read'),
   MAX_BODY_BYTES: int(1024, 6 * 1024 * 1024).default(1024 * 1024),
   WARM_UP: bool.default(true),
 });
@@ -205,6 +211,9 @@ export function readConfig(runtime: Runtime, env: Record<string, string | undefi
         resourceSnapshot: e.SCOPE_READ_RESOURCE_SNAPSHOT,
         startChangeSet: e.SCOPE_START_CHANGE_SET,
         changeSet: e.SCOPE_READ_CHANGE_SET,
+        cancelChangeSet: e.SCOPE_CANCEL_CHANGE_SET,
+        changeSets: e.SCOPE_LIST_CHANGE_SETS,
+        entity: e.SCOPE_READ_ENTITY,
       },
     },
     limits: { maxBodyBytes: e.MAX_BODY_BYTES },

@@ -26,6 +26,9 @@ const SEGMENTS: Record<string, string> = {
   Details: 'details',
   DetailsDocument: 'detailsDocument',
   ChangeSetId: 'changeSetId',
+  EntityId: 'entityId',
+  MaxResults: 'maxResults',
+  NextToken: 'nextToken',
 };
 
 const VERBATIM_AFTER = new Set(['Details', 'DetailsDocument']);

@@ -33,6 +33,8 @@ export interface ResourceSnapshot {
   resourceSnapshotTemplateIdentifier: string | undefined;
   createdAt: Date | undefined;
   createdBy: string | undefined;
+  /** The engagement's member accounts when the snapshot was taken; AWS omits the member when none. */
+  targetMemberAccounts: string[];
   payload: unknown;
 }
 
@@ -87,6 +89,7 @@ export class ResourceSnapshots {
       resourceSnapshotTemplateIdentifier: out.ResourceSnapshotTemplateName,
       createdAt: out.CreatedAt,
       createdBy: out.CreatedBy,
+      targetMemberAccounts: out.TargetMemberAccounts ?? [],
       payload: out.Payload ?? null,
     };
   }

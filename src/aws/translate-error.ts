@@ -1,6 +1,7 @@
 import type { AwsErrorInfo, ErrorCode, FieldError } from '../errors/error-codes.js';
 import { FacadeError } from '../errors/facade-error.js';
 import { mapAwsField } from './field-paths.js';
+import { type PlacedChange, placeMpcField } from './mpc-field-placement.js';
 
 /**
  * The one place where AWS SDK exceptions become the facade's error contract (contract §3).
@@ -11,7 +12,9 @@ export interface CallSite {
   service: AwsErrorInfo['service'];
   operation: string;
   /** The facade-side input, to place MPC field errors that name a change by type and entity. */
-  changes?: ReadonlyArray<{ changeType: string; entity: { identifier?: string } }>;
+  changes?: readonly PlacedChange[];
+  /** An operation's own reading of an AWS field name (ListChangeSets' `FilterList[i]`), tried first. */
+  fieldPath?: (awsField: string) => string | null;
 }
 
 interface SdkErrorShape {
@@ -126,18 +129,12 @@ function fieldErrorsOf(err: SdkErrorShape, site: CallSite): FieldError[] | undef
   }
   if (err.ValidationExceptionFieldList?.length) {
     return err.ValidationExceptionFieldList.map((e) => {
-      let mapped = e.Field ? mapAwsField(e.Field) : null;
-      // A field relative to one change (`Details.Title`) is placed on the change it names.
-      if (mapped && !mapped.startsWith('changeSet') && e.ChangeType && site.changes) {
-        const i = site.changes.findIndex(
-          (c) => c.changeType === e.ChangeType && (!e.EntityId || c.entity.identifier === e.EntityId),
-        );
-        mapped = i >= 0 ? `changeSet[${i}].${mapped}` : null;
-      }
+      const mapped = e.Field ? (site.fieldPath?.(e.Field) ?? placeMpcField(e, site.changes)) : null;
       return {
         path: mapped ? `input.${mapped}` : null,
         message: safeMessage(e.Message) ?? 'is invalid',
-        code: e.Reason === 'CannotParse' ? 'INVALID_VALUE' : 'INVALID_STRING_FORMAT',
+        // AWS's own reason (FieldValidationFailed, CannotParse, Other, ...), as PCS's Code is kept.
+        code: e.Reason ?? 'INVALID_VALUE',
         ...(e.Field ? { awsField: e.Field } : {}),
       };
     });
@@ -152,8 +149,18 @@ function awsInfo(err: SdkErrorShape, site: CallSite, status: number, named: bool
     errorName: named && err.name && err.name !== 'Unknown' ? err.name : null,
     httpStatusCode: status,
     requestId: err.$metadata?.requestId ?? null,
+    // PCS's AccessDeniedException.Reason and ValidationException.Reason, as AWS sent them.
+    ...(named && typeof err.Reason === 'string' && err.Reason ? { reason: err.Reason } : {}),
   };
 }
+
+// Access denied with a Reason is about the partner account, not the facade's IAM identity.
+const DENIED_BY_REASON: Record<string, string> = {
+  INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE:
+    "The partner account's current state (its benefits or AWS Partner status) does not allow this operation",
+};
+const deniedFor = (reason: string) =>
+  `${DENIED_BY_REASON[reason] ?? 'AWS denied this operation because of the state of the partner account'} (${reason}); the facade's own permissions are not the cause.`;
 
 /** Returns the FacadeError for an SDK failure, or the error itself when it is not AWS's (masked later). */
 export function translateAwsError(error: unknown, site: CallSite): unknown {
@@ -168,7 +175,13 @@ export function translateAwsError(error: unknown, site: CallSite): unknown {
     const known = named && err.name ? BY_NAME[err.name] : undefined;
     if (known) {
       const detail = known.passMessage ? safeMessage(err.message) : undefined;
-      return new FacadeError(known.code, detail ? `${known.summary}: ${detail}` : `${known.summary}.`, {
+      const message =
+        err.name === 'AccessDeniedException' && aws.reason
+          ? deniedFor(aws.reason)
+          : detail
+            ? `${known.summary}: ${detail}`
+            : `${known.summary}.`;
+      return new FacadeError(known.code, message, {
         retryable: known.retryable,
         aws,
         ...(known.code === 'BAD_USER_INPUT' ? { fieldErrors: fieldErrorsOf(err, site) ?? [] } : {}),

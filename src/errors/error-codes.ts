@@ -48,4 +48,6 @@ export interface AwsErrorInfo {
   errorName: string | null;
   httpStatusCode: number;
   requestId: string | null;
+  /** AWS's `Reason` of the exception, when it sent one (e.g. `INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE`). */
+  reason?: string;
 }

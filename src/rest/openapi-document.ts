@@ -8,6 +8,9 @@ import {
 } from 'zod-openapi';
 import type { Operation } from '../auth/caller.js';
 import type { Config } from '../config.js';
+import { cancelChangeSet } from '../operations/cancel-change-set.js';
+import { describeEntity } from '../operations/describe-entity.js';
+import { listChangeSets } from '../operations/list-change-sets.js';
 import {
   changeSetQueryInput,
   MARKETPLACE_CATALOG,
@@ -29,6 +32,9 @@ const SCHEMAS: ZodOpenApiComponentsObject['schemas'] = {
   ResourceSnapshot: out.resourceSnapshot,
   StartChangeSetPayload: out.startChangeSetPayload,
   ChangeSet: out.changeSet,
+  CancelChangeSetPayload: cancelChangeSet.output,
+  ChangeSetSummaryPage: listChangeSets.output,
+  MarketplaceEntity: describeEntity.output,
   Error: out.errorBody,
 };
 
@@ -99,6 +105,18 @@ function idempotencyKey(token: z.ZodType, field: string) {
   });
 }
 
+const PARTNER_CENTRAL = 'Partner Central Selling';
+const MARKETPLACE = 'Marketplace Catalog';
+const TAG_OF: Record<Operation, string> = {
+  createResourceSnapshot: PARTNER_CENTRAL,
+  resourceSnapshot: PARTNER_CENTRAL,
+  startChangeSet: MARKETPLACE,
+  changeSet: MARKETPLACE,
+  cancelChangeSet: MARKETPLACE,
+  changeSets: MARKETPLACE,
+  entity: MARKETPLACE,
+};
+
 export interface DocumentOptions {
   /** Where the REST routes are mounted, e.g. `/rest`. */
   basePath: string;
@@ -138,6 +156,7 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
   const sec = security(auth);
   const op = (operation: Operation, spec: Omit<ZodOpenApiOperationObject, 'operationId'>) => ({
     operationId: operation,
+    tags: [TAG_OF[operation]],
     ...spec,
     ...(auth.mode === 'none' ? {} : { security: sec.of(operation) }),
   });
@@ -151,7 +170,17 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
         description:
           'REST form of the GraphQL operations of the same names, validated by the same rules. ' +
           'Errors carry the same codes as GraphQL, with the matching HTTP status.',
+        license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
       },
+      // Relative: the routes are served by whichever host and stage serve this document.
+      servers: [{ url: '/', description: 'The host (and API Gateway stage) that serves this document' }],
+      tags: [
+        {
+          name: PARTNER_CENTRAL,
+          description: 'Resource snapshots of opportunities (AWS Partner Central Selling).',
+        },
+        { name: MARKETPLACE, description: 'Change sets and entities (AWS Marketplace Catalog).' },
+      ],
       paths: {
         [`${basePath}/resource-snapshots`]: {
           post: op('createResourceSnapshot', {
@@ -205,6 +234,49 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
                 },
               },
               [...WRITE_ERRORS, 423],
+            ),
+          }),
+          get: op('changeSets', {
+            summary:
+              'AWS Marketplace Catalog ListChangeSets (filters AND together; repeat status for several)',
+            requestParams: { query: listChangeSets.input },
+            responses: responses(
+              { 200: { description: 'One page of change sets', schema: listChangeSets.output } },
+              READ_ERRORS,
+            ),
+          }),
+        },
+        [`${basePath}/change-sets/{changeSetId}/cancel`]: {
+          post: op('cancelChangeSet', {
+            summary: 'AWS Marketplace Catalog CancelChangeSet (only while the change set is PREPARING)',
+            requestParams: { path: cancelChangeSet.input.pick({ changeSetId: true }) },
+            requestBody: {
+              description: 'Optional; sent as JSON like every POST.',
+              content: {
+                'application/json': { schema: cancelChangeSet.input.omit({ changeSetId: true }) },
+              },
+            },
+            responses: responses(
+              {
+                200: {
+                  description: 'Cancelled: the change set becomes CANCELLED',
+                  schema: cancelChangeSet.output,
+                },
+              },
+              [...READ_ERRORS, 415, 423],
+            ),
+          }),
+        },
+        [`${basePath}/entities/{entityId}`]: {
+          get: op('entity', {
+            summary: 'AWS Marketplace Catalog DescribeEntity',
+            requestParams: {
+              path: describeEntity.input.pick({ entityId: true }),
+              query: describeEntity.input.pick({ catalog: true }),
+            },
+            responses: responses(
+              { 200: { description: 'The entity', schema: describeEntity.output } },
+              READ_ERRORS,
             ),
           }),
         },

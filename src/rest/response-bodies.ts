@@ -1,25 +1,17 @@
 import type { ChangeSet } from '../aws/change-sets.js';
 import type { ResourceSnapshot } from '../aws/resource-snapshots.js';
-import { CHANGE_SET_INTENTS } from '../validation/change-set-input.js';
-import {
-  CHANGE_SET_FAILURE_CODES,
-  CHANGE_SET_STATUSES,
-  type ChangeSetBody,
-  type ResourceSnapshotBody,
-} from './response-schemas.js';
+import { requiredMember } from '../operations/upstream-answer.js';
+import { isRfc3339 } from '../validation/rfc3339.js';
+import type { ChangeSetBody, ResourceSnapshotBody } from './response-schemas.js';
 
-/** A value AWS may extend later: null when it is not one this API documents, as GraphQL's enums do. */
-const known = <T extends string>(values: readonly T[], value: string | undefined): T | null =>
-  values.includes(value as T) ? (value as T) : null;
-
-/** As GraphQL's DateTime serializes it (`…:20.000Z`); null for what is not a time, rather than pass it on. */
+/** As GraphQL's DateTime serializes it: AWS's text with its precision; null for what is not a time. */
 function isoTime(value: string | undefined): string | null {
-  const time = value === undefined ? Number.NaN : Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return value !== undefined && isRfc3339(value) ? value : null;
 }
 
 export function resourceSnapshotBody(s: ResourceSnapshot): ResourceSnapshotBody {
   return {
+    id: `${s.arn}#${s.revision}`,
     arn: s.arn,
     revision: s.revision,
     catalog: s.catalog ?? null,
@@ -29,20 +21,25 @@ export function resourceSnapshotBody(s: ResourceSnapshot): ResourceSnapshotBody 
     resourceSnapshotTemplateIdentifier: s.resourceSnapshotTemplateIdentifier ?? null,
     createdAt: s.createdAt?.toISOString() ?? null,
     createdBy: s.createdBy ?? null,
+    targetMemberAccounts: s.targetMemberAccounts,
     payload: s.payload ?? null,
   };
 }
 
+const SITE = { service: 'marketplace-catalog', operation: 'DescribeChangeSet' } as const;
+
+/** As GraphQL's ChangeSet: AWS's enum values passed through, the members AWS always sends required. */
 export function changeSetBody(c: ChangeSet): ChangeSetBody {
   return {
+    id: c.changeSetId,
     changeSetId: c.changeSetId,
-    changeSetArn: c.changeSetArn ?? null,
+    changeSetArn: requiredMember(SITE, c.changeSetArn, 'ChangeSetArn'),
     changeSetName: c.changeSetName ?? null,
-    intent: known(CHANGE_SET_INTENTS, c.intent),
-    status: known(CHANGE_SET_STATUSES, c.status),
-    startTime: isoTime(c.startTime),
+    intent: c.intent ?? null,
+    status: requiredMember(SITE, c.status, 'Status'),
+    startTime: requiredMember(SITE, isoTime(c.startTime), 'StartTime'),
     endTime: isoTime(c.endTime),
-    failureCode: known(CHANGE_SET_FAILURE_CODES, c.failureCode),
+    failureCode: c.failureCode ?? null,
     failureDescription: c.failureDescription ?? null,
     changes: c.changes.map((change) => ({
       changeType: change.changeType ?? null,

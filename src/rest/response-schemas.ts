@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { ERROR_HTTP_STATUS, type ErrorCode } from '../errors/error-codes.js';
-import { CHANGE_SET_INTENTS } from '../validation/change-set-input.js';
+import {
+  CHANGE_SET_FAILURE_CODES,
+  CHANGE_SET_INTENTS,
+  CHANGE_SET_STATUSES,
+} from '../validation/change-set-input.js';
 import { PARTNER_CENTRAL_CATALOGS, RESOURCE_TYPES } from '../validation/resource-snapshot-input.js';
 
 /**
@@ -10,8 +14,7 @@ import { PARTNER_CENTRAL_CATALOGS, RESOURCE_TYPES } from '../validation/resource
  * rather than with `.meta({ id })`, which would register ids in zod's global registry at import.
  */
 
-export const CHANGE_SET_STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
-export const CHANGE_SET_FAILURE_CODES = ['CLIENT_ERROR', 'SERVER_FAULT'] as const;
+export { CHANGE_SET_FAILURE_CODES, CHANGE_SET_STATUSES } from '../validation/change-set-input.js';
 
 const json = z.unknown().meta({ description: 'Any JSON value, or null.' });
 // ISO 8601 in UTC as GraphQL's DateTime gives it; z.iso.datetime() would add a long regex to the document.
@@ -24,6 +27,7 @@ export const createResourceSnapshotPayload = z.object({
 });
 
 export const resourceSnapshot = z.object({
+  id: z.string().meta({ description: 'Cache key, unique per snapshot revision; opaque.' }),
   arn: z.string(),
   revision: z.int(),
   catalog: z.enum(PARTNER_CENTRAL_CATALOGS).nullable(),
@@ -33,6 +37,9 @@ export const resourceSnapshot = z.object({
   resourceSnapshotTemplateIdentifier: z.string().nullable(),
   createdAt: timestamp,
   createdBy: z.string().nullable(),
+  targetMemberAccounts: z.array(z.string()).meta({
+    description: "The engagement's member accounts when the snapshot was taken; empty when none.",
+  }),
   payload: json.meta({
     description: 'The snapshot as AWS returns it, e.g. { "OpportunitySummary": { ... } }.',
   }),
@@ -56,15 +63,20 @@ export const changeSummary = z.object({
   errors: z.array(changeError),
 });
 
+// AWS's enums as open strings, as in GraphQL (src/schema/open-enum.ts).
+const openEnum = (values: readonly string[]) =>
+  z.string().meta({ description: `One of ${values.join(', ')} today; AWS may add values.` });
+
 export const changeSet = z.object({
+  id: z.string().meta({ description: 'Cache key: the change set id.' }),
   changeSetId: z.string(),
-  changeSetArn: z.string().nullable(),
+  changeSetArn: z.string(),
   changeSetName: z.string().nullable(),
-  intent: z.enum(CHANGE_SET_INTENTS).nullable(),
-  status: z.enum(CHANGE_SET_STATUSES).nullable(),
-  startTime: timestamp,
+  intent: openEnum(CHANGE_SET_INTENTS).nullable(),
+  status: openEnum(CHANGE_SET_STATUSES),
+  startTime: z.string().meta({ format: 'date-time' }),
   endTime: timestamp,
-  failureCode: z.enum(CHANGE_SET_FAILURE_CODES).nullable(),
+  failureCode: openEnum(CHANGE_SET_FAILURE_CODES).nullable(),
   failureDescription: z.string().nullable(),
   changes: z.array(changeSummary),
 });
@@ -89,6 +101,10 @@ export const awsError = z
     errorName: z.string().nullable(),
     httpStatusCode: z.int(),
     requestId: z.string().nullable(),
+    reason: z.string().optional().meta({
+      description:
+        "AWS's Reason, when it sent one: e.g. REQUEST_VALIDATION_FAILED, BUSINESS_VALIDATION_FAILED, INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE (values AWS adds later pass through).",
+    }),
   })
   .meta({ description: 'Present only when AWS answered with an HTTP response.' });
 

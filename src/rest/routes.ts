@@ -4,6 +4,8 @@ import type { ChangeSets } from '../aws/change-sets.js';
 import type { ResourceSnapshots } from '../aws/resource-snapshots.js';
 import { FacadeError } from '../errors/facade-error.js';
 import type { AppEnv } from '../http/request-id.js';
+import type { Upstream } from '../operations/operation.js';
+import { registerChangeSetLifecycleRoutes } from './change-set-lifecycle-routes.js';
 import { registerChangeSetRoutes } from './change-set-routes.js';
 import { errorResponse } from './error-response.js';
 import { registerResourceSnapshotRoutes } from './resource-snapshot-routes.js';
@@ -13,6 +15,7 @@ export interface RestDeps extends OperationDeps {
   logger: Logger;
   resourceSnapshots: ResourceSnapshots;
   changeSets: ChangeSets;
+  upstream: Upstream;
 }
 
 const OPENAPI_PATH = '/openapi.json';
@@ -20,8 +23,10 @@ const OPENAPI_PATH = '/openapi.json';
 // Every path with the methods it answers; any other method gets 405 with `Allow`.
 const ALLOWED: Record<string, string> = {
   '/resource-snapshots': 'GET, POST',
-  '/change-sets': 'POST',
+  '/change-sets': 'GET, POST',
   '/change-sets/:changeSetId': 'GET',
+  '/change-sets/:changeSetId/cancel': 'POST',
+  '/entities/:entityId': 'GET',
   [OPENAPI_PATH]: 'GET',
 };
 
@@ -33,6 +38,7 @@ export function createRestRoutes(deps: RestDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   registerResourceSnapshotRoutes(app, deps);
   registerChangeSetRoutes(app, deps);
+  registerChangeSetLifecycleRoutes(app, deps);
 
   // Built on first request and kept: generating it costs a few ms that a cold start need not pay.
   let document: Promise<unknown> | undefined;

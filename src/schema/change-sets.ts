@@ -1,13 +1,17 @@
 import * as z from 'zod';
 import { requireScope } from '../auth/caller.js';
 import type { ChangeSet, ChangeSummary, StartChangeSetPayload } from '../aws/change-sets.js';
+import { requiredMember } from '../operations/upstream-answer.js';
 import {
+  CHANGE_SET_FAILURE_CODES,
   CHANGE_SET_INTENTS,
+  CHANGE_SET_STATUSES,
   changeSetQueryInput,
   MARKETPLACE_CATALOG,
   startChangeSetInput,
 } from '../validation/change-set-input.js';
 import { builder } from './builder.js';
+import { openEnum } from './open-enum.js';
 
 /** Marketplace Catalog: startChangeSet and its read-back, changeSet. */
 
@@ -16,12 +20,10 @@ const ChangeSetIntent = builder.enumType('ChangeSetIntent', {
   values: CHANGE_SET_INTENTS,
 });
 
-const STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
-const ChangeSetStatus = builder.enumType('ChangeSetStatus', { values: STATUSES });
-const isStatus = (s: string | undefined): s is (typeof STATUSES)[number] => STATUSES.includes(s as never);
-
-const FailureCode = builder.enumType('ChangeSetFailureCode', {
-  values: ['CLIENT_ERROR', 'SERVER_FAULT'] as const,
+// Input only (ListChangeSetsInput.status): outputs carry AWS's enums as String (see openEnum).
+export const ChangeSetStatus = builder.enumType('ChangeSetStatus', {
+  description: 'A change set status, to filter by.',
+  values: CHANGE_SET_STATUSES,
 });
 
 const EntityInput = builder.inputType('EntityInput', {
@@ -65,6 +67,7 @@ const StartChangeSetInput = builder.inputType('StartChangeSetInput', {
 });
 
 const StartChangeSetPayloadRef = builder.objectRef<StartChangeSetPayload>('StartChangeSetPayload').implement({
+  description: 'The change set AWS accepted; follow it with changeSet until its status is terminal.',
   fields: (t) => ({
     changeSetId: t.exposeID('changeSetId'),
     changeSetArn: t.exposeString('changeSetArn'),
@@ -75,6 +78,7 @@ const StartChangeSetPayloadRef = builder.objectRef<StartChangeSetPayload>('Start
 });
 
 const EntityRef = builder.objectRef<NonNullable<ChangeSummary['entity']>>('Entity').implement({
+  description: 'The entity a change applies to.',
   fields: (t) => ({
     type: t.string({ nullable: true, resolve: (e) => e.type ?? null }),
     identifier: t.string({ nullable: true, resolve: (e) => e.identifier ?? null }),
@@ -82,6 +86,7 @@ const EntityRef = builder.objectRef<NonNullable<ChangeSummary['entity']>>('Entit
 });
 
 const ChangeErrorRef = builder.objectRef<ChangeSummary['errors'][number]>('ChangeError').implement({
+  description: "One of AWS's errors for a change of a FAILED change set (its ErrorDetailList).",
   fields: (t) => ({
     code: t.string({ nullable: true, resolve: (e) => e.code ?? null }),
     message: t.string({ nullable: true, resolve: (e) => e.message ?? null }),
@@ -89,6 +94,7 @@ const ChangeErrorRef = builder.objectRef<ChangeSummary['errors'][number]>('Chang
 });
 
 const ChangeSummaryRef = builder.objectRef<ChangeSummary>('ChangeSummary').implement({
+  description: 'One change of a change set, as AWS describes it.',
   fields: (t) => ({
     changeType: t.string({ nullable: true, resolve: (c) => c.changeType ?? null }),
     changeName: t.string({ nullable: true, resolve: (c) => c.changeName ?? null }),
@@ -99,28 +105,36 @@ const ChangeSummaryRef = builder.objectRef<ChangeSummary>('ChangeSummary').imple
   }),
 });
 
+const SITE = { service: 'marketplace-catalog', operation: 'DescribeChangeSet' } as const;
+const required = <T>(value: T | undefined, member: string): T => requiredMember(SITE, value, member);
+
 const ChangeSetRef = builder.objectRef<ChangeSet>('ChangeSet').implement({
+  description: 'A change set as DescribeChangeSet returns it; poll it until status is terminal.',
   fields: (t) => ({
+    id: t.id({ description: 'Cache key: the change set id.', resolve: (c) => c.changeSetId }),
     changeSetId: t.exposeID('changeSetId'),
-    changeSetArn: t.string({ nullable: true, resolve: (c) => c.changeSetArn ?? null }),
+    changeSetArn: t.string({ resolve: (c) => required(c.changeSetArn, 'ChangeSetArn') }),
     changeSetName: t.string({ nullable: true, resolve: (c) => c.changeSetName ?? null }),
-    intent: t.field({
-      type: ChangeSetIntent,
+    intent: t.string({
       nullable: true,
-      resolve: (c) => (c.intent === 'VALIDATE' || c.intent === 'APPLY' ? c.intent : null),
+      description: `${openEnum(CHANGE_SET_INTENTS)} (AWS's default is APPLY).`,
+      resolve: (c) => c.intent ?? null,
     }),
-    status: t.field({
-      type: ChangeSetStatus,
-      nullable: true,
-      resolve: (c) => (isStatus(c.status) ? c.status : null),
+    status: t.string({
+      description: `${openEnum(CHANGE_SET_STATUSES)}; SUCCEEDED, FAILED and CANCELLED are terminal.`,
+      resolve: (c) => required(c.status, 'Status'),
     }),
-    startTime: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.startTime ?? null }),
-    endTime: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.endTime ?? null }),
-    failureCode: t.field({
-      type: FailureCode,
+    startTime: t.field({ type: 'DateTime', resolve: (c) => required(c.startTime, 'StartTime') }),
+    endTime: t.field({
+      type: 'DateTime',
       nullable: true,
-      resolve: (c) =>
-        c.failureCode === 'CLIENT_ERROR' || c.failureCode === 'SERVER_FAULT' ? c.failureCode : null,
+      description: 'Set once the status is terminal.',
+      resolve: (c) => c.endTime ?? null,
+    }),
+    failureCode: t.string({
+      nullable: true,
+      description: `${openEnum(CHANGE_SET_FAILURE_CODES)}; set when FAILED.`,
+      resolve: (c) => c.failureCode ?? null,
     }),
     failureDescription: t.string({ nullable: true, resolve: (c) => c.failureDescription ?? null }),
     changes: t.field({ type: [ChangeSummaryRef], resolve: (c) => c.changes }),
@@ -129,6 +143,7 @@ const ChangeSetRef = builder.objectRef<ChangeSet>('ChangeSet').implement({
 
 builder.mutationField('startChangeSet', (t) =>
   t.field({
+    nullable: true,
     type: StartChangeSetPayloadRef,
     description:
       'AWS Marketplace Catalog StartChangeSet: applies the changes asynchronously; their entities stay locked while it runs.',
@@ -145,6 +160,7 @@ builder.mutationField('startChangeSet', (t) =>
 
 builder.queryField('changeSet', (t) =>
   t.field({
+    nullable: true,
     type: ChangeSetRef,
     description: 'AWS Marketplace Catalog DescribeChangeSet: poll it until the status is terminal.',
     args: t.validate(

@@ -2,9 +2,14 @@ import { builder } from './builder.js';
 import './scalars.js';
 import './resource-snapshots.js';
 import './change-sets.js';
+import './change-set-lifecycle.js';
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description: 'Reads: every root field is nullable, so one failing field keeps the others.',
+});
+builder.mutationType({
+  description: 'Writes: every root field is nullable, so one failing field keeps the others.',
+});
 
 /** The executable schema. `schema/schema.graphql` is this, sorted (see scripts/print-schema.ts). */
 export const schema = builder.toSchema();

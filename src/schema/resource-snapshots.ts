@@ -51,6 +51,7 @@ const ResourceSnapshotInput = builder.inputType('ResourceSnapshotInput', {
 const CreateResourceSnapshotPayloadRef = builder
   .objectRef<CreateResourceSnapshotPayload>('CreateResourceSnapshotPayload')
   .implement({
+    description: 'The snapshot just created (or the original one, for a replayed clientToken).',
     fields: (t) => ({
       arn: t.exposeString('arn'),
       revision: t.exposeInt('revision', {
@@ -63,7 +64,12 @@ const CreateResourceSnapshotPayloadRef = builder
   });
 
 const ResourceSnapshotRef = builder.objectRef<ResourceSnapshot>('ResourceSnapshot').implement({
+  description: 'One revision of a snapshot, as GetResourceSnapshot returns it.',
   fields: (t) => ({
+    id: t.id({
+      description: 'Cache key, unique per snapshot revision (the ARN and the revision); opaque.',
+      resolve: (s) => `${s.arn}#${s.revision}`,
+    }),
     arn: t.exposeString('arn'),
     revision: t.exposeInt('revision'),
     catalog: t.field({ type: PartnerCentralCatalog, nullable: true, resolve: (s) => s.catalog ?? null }),
@@ -76,6 +82,10 @@ const ResourceSnapshotRef = builder.objectRef<ResourceSnapshot>('ResourceSnapsho
     }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.createdAt ?? null }),
     createdBy: t.string({ nullable: true, resolve: (s) => s.createdBy ?? null }),
+    targetMemberAccounts: t.exposeStringList('targetMemberAccounts', {
+      description:
+        "The engagement's member accounts (AWS account ids) when the snapshot was taken; empty when none.",
+    }),
     payload: t.field({
       type: 'JSON',
       nullable: true,
@@ -87,6 +97,7 @@ const ResourceSnapshotRef = builder.objectRef<ResourceSnapshot>('ResourceSnapsho
 
 builder.mutationField('createResourceSnapshot', (t) =>
   t.field({
+    nullable: true,
     type: CreateResourceSnapshotPayloadRef,
     description:
       'AWS Partner Central Selling CreateResourceSnapshot: an immutable snapshot of an opportunity.',
@@ -103,6 +114,7 @@ builder.mutationField('createResourceSnapshot', (t) =>
 
 builder.queryField('resourceSnapshot', (t) =>
   t.field({
+    nullable: true,
     type: ResourceSnapshotRef,
     description: 'AWS Partner Central Selling GetResourceSnapshot: one revision (the latest by default).',
     args: t.validate(

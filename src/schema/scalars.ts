@@ -1,5 +1,6 @@
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
 import { builder } from './builder.js';
+import { DateTimeScalar } from './date-time-scalar.js';
 
 builder.addScalarType('JSON', JSONResolver);
-builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('DateTime', DateTimeScalar);

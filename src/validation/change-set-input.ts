@@ -13,18 +13,26 @@ import {
   patterned,
   TAG_TEXT,
 } from './constraints.js';
-import { jsonDepth, parsesAsJsonObject } from './json-document.js';
+import { isJsonObject, jsonDepth, parsesAsJsonObject } from './json-document.js';
 
 export const MARKETPLACE_CATALOG = 'AWSMarketplace';
 export const CHANGE_SET_INTENTS = ['VALIDATE', 'APPLY'] as const;
+export const CHANGE_SET_STATUSES = ['PREPARING', 'APPLYING', 'SUCCEEDED', 'CANCELLED', 'FAILED'] as const;
+export const CHANGE_SET_FAILURE_CODES = ['CLIENT_ERROR', 'SERVER_FAULT'] as const;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
 // AWS documents `Catalog` as the fixed value AWSMarketplace and rejects any other.
-const catalog = patterned(MPC_CATALOG, 1, 64).refine((v) => v === MARKETPLACE_CATALOG, {
-  error: `must be ${MARKETPLACE_CATALOG}`,
-  params: { code: 'INVALID_ENUM_VALUE' },
-});
+const catalog = patterned(MPC_CATALOG, 1, 64)
+  .refine((v) => v === MARKETPLACE_CATALOG, {
+    error: `must be ${MARKETPLACE_CATALOG}`,
+    params: { code: 'INVALID_ENUM_VALUE' },
+  })
+  // The document states the fixed value the refinement enforces.
+  .meta({ enum: [MARKETPLACE_CATALOG], default: MARKETPLACE_CATALOG });
+
+/** Every Marketplace Catalog operation's `catalog`: AWSMarketplace, its default and only value. */
+export const marketplaceCatalog = catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG);
 
 const tag = z.strictObject({ key: patterned(TAG_TEXT, 1, 128), value: patterned(TAG_TEXT, 0, 256) });
 const tags = z
@@ -44,12 +52,25 @@ const change = z.strictObject({
       .string({ error: 'must be a string' })
       .min(2, { error: 'must be at least 2 characters' })
       .max(16384, { error: 'must be at most 16384 characters' })
-      .refine(parsesAsJsonObject, { error: 'must be a JSON object serialised as a string' }),
+      .refine(parsesAsJsonObject, { error: 'must be a JSON object serialised as a string' })
+      .meta({
+        description: 'A JSON object serialised as a string; not with detailsDocument.',
+        contentMediaType: 'application/json',
+        contentSchema: { type: 'object' },
+      }),
   ),
   detailsDocument: optional(
-    z.unknown().refine((v) => jsonDepth(v, MAX_DOCUMENT_DEPTH) <= MAX_DOCUMENT_DEPTH, {
-      error: `must not nest deeper than ${MAX_DOCUMENT_DEPTH} levels`,
-    }),
+    z
+      .unknown()
+      // Marketplace's change details are a JSON object (Details must serialise one, too).
+      .refine(isJsonObject, { error: 'must be a JSON object', abort: true })
+      .refine((v) => jsonDepth(v, MAX_DOCUMENT_DEPTH) <= MAX_DOCUMENT_DEPTH, {
+        error: `must not nest deeper than ${MAX_DOCUMENT_DEPTH} levels`,
+      })
+      .meta({
+        type: 'object',
+        description: `The change details as a JSON object, nested at most ${MAX_DOCUMENT_DEPTH} levels; not with details.`,
+      }),
   ),
   changeName: optional(patterned(CHANGE_NAME, 1, 72)),
 });
@@ -127,7 +148,7 @@ function checkChangeSet(changes: RawChange[], ctx: z.RefinementCtx): void {
 }
 
 export const startChangeSetInput = z.strictObject({
-  catalog: catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG),
+  catalog: marketplaceCatalog,
   changeSet: z
     .array(change)
     .min(1, { error: 'must have at least 1 change' })
@@ -140,7 +161,7 @@ export const startChangeSetInput = z.strictObject({
 });
 
 export const changeSetQueryInput = z.strictObject({
-  catalog: catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG),
+  catalog: marketplaceCatalog,
   changeSetId: patterned(CHANGE_SET_ID, 1, 255),
 });
 

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { CLIENT_TOKEN, ENGAGEMENT_ID, OPPORTUNITY_ID, patterned, TEMPLATE_NAME } from './constraints.js';
+import {
+  CLIENT_TOKEN,
+  codePointPatterned,
+  ENGAGEMENT_ID,
+  OPPORTUNITY_ID,
+  patterned,
+  TEMPLATE_NAME,
+} from './constraints.js';
 
 /** GraphQL-style enum values; src/aws maps them to the wire values ("Sandbox", "Opportunity"). */
 export const PARTNER_CENTRAL_CATALOGS = ['AWS', 'SANDBOX'] as const;
@@ -18,7 +25,7 @@ const resourceKey = {
 
 export const createResourceSnapshotInput = z.strictObject({
   ...resourceKey,
-  clientToken: optional(patterned(CLIENT_TOKEN, 1, 255)),
+  clientToken: optional(codePointPatterned(CLIENT_TOKEN, 1, 255)),
 });
 
 export const resourceSnapshotInput = z.strictObject({

@@ -3,7 +3,10 @@ import {
   ValidationException as MpcValidationException,
   ResourceInUseException,
 } from '@aws-sdk/client-marketplace-catalog';
-import { ValidationException as PcsValidationException } from '@aws-sdk/client-partnercentral-selling';
+import {
+  AccessDeniedException as PcsAccessDeniedException,
+  ValidationException as PcsValidationException,
+} from '@aws-sdk/client-partnercentral-selling';
 import { describe, expect, it } from 'vitest';
 import { translateAwsError } from '../../src/aws/translate-error.js';
 import { FacadeError } from '../../src/errors/facade-error.js';
@@ -53,7 +56,53 @@ describe('translateAwsError', () => {
       errorName: 'ValidationException',
       httpStatusCode: 400,
       requestId: 'req-1',
+      reason: 'REQUEST_VALIDATION_FAILED',
     });
+  });
+
+  it("keeps MPC's Reason as the field error code instead of collapsing it", () => {
+    const err = new MpcValidationException({
+      message: 'invalid',
+      $metadata: meta(422),
+      ValidationExceptionFieldList: [
+        { Reason: 'FieldValidationFailed', Field: 'ChangeSetName', Message: 'bad' },
+        { Reason: 'CannotParse', Field: 'ChangeSet[0].Details', Message: 'bad' },
+        // A value AWS adds later: the SDK's enum types are open on the wire.
+        { Reason: 'SomethingAwsAddsLater' as 'Other', Field: 'Intent', Message: 'bad' },
+        { Field: 'Catalog', Message: 'bad' },
+      ],
+    });
+    expect(translated(err).fieldErrors?.map((f) => [f.path, f.code])).toEqual([
+      ['input.changeSetName', 'FieldValidationFailed'],
+      ['input.changeSet[0].details', 'CannotParse'],
+      ['input.intent', 'SomethingAwsAddsLater'],
+      ['input.catalog', 'INVALID_VALUE'],
+    ]);
+  });
+
+  it('AccessDeniedException with a Reason names the partner state, not the facade role, and passes the reason', () => {
+    const denied = (Reason?: string) =>
+      translated(
+        Object.assign(
+          new PcsAccessDeniedException({
+            message: 'User: arn:aws:sts::123456789012:assumed-role/facade is not authorized',
+            $metadata: meta(403),
+            ...(Reason ? { Reason: Reason as 'INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE' } : {}),
+          }),
+        ),
+        pcs,
+      );
+    const plain = denied();
+    expect(plain.message).toMatch(/facade's AWS identity/);
+    expect(plain.aws).not.toHaveProperty('reason');
+    const state = denied('INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE');
+    expect(state.code).toBe('FORBIDDEN');
+    expect(state.aws?.reason).toBe('INCOMPATIBLE_BENEFIT_AWS_PARTNER_STATE');
+    expect(state.message).toMatch(/partner account's current state/);
+    expect(state.message).not.toMatch(/identity is not allowed|arn:aws/);
+    const later = denied('SOME_FUTURE_REASON');
+    expect(later.aws?.reason).toBe('SOME_FUTURE_REASON');
+    expect(later.message).toMatch(/state of the partner account \(SOME_FUTURE_REASON\)/);
   });
 
   it('places an MPC field relative to a change on that change, and keeps Details paths verbatim', () => {

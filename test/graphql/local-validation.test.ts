@@ -46,6 +46,11 @@ const SNAPSHOT_CASES: Array<[string, Record<string, unknown>, Record<string, str
   ],
   ['empty token', { clientToken: '' }, { 'input.clientToken': 'INVALID_STRING_FORMAT' }],
   ['token too long', { clientToken: 'x'.repeat(256) }, { 'input.clientToken': 'INVALID_STRING_FORMAT' }],
+  [
+    'token of 256 code points outside the BMP',
+    { clientToken: '😀'.repeat(256) },
+    { 'input.clientToken': 'INVALID_STRING_FORMAT' },
+  ],
   ['token with a newline', { clientToken: 'a\nb' }, { 'input.clientToken': 'INVALID_STRING_FORMAT' }],
   [
     'three fields at once',
@@ -100,6 +105,11 @@ const CHANGE_SET_CASES: Array<[string, Record<string, unknown>, Record<string, s
   [
     'details and detailsDocument',
     { changeSet: [change({ details: '{}', detailsDocument: {} })] },
+    { 'input.changeSet[0].detailsDocument': 'INVALID_VALUE' },
+  ],
+  [
+    'detailsDocument not an object',
+    { changeSet: [change({ detailsDocument: ['a'] })] },
     { 'input.changeSet[0].detailsDocument': 'INVALID_VALUE' },
   ],
   [
@@ -192,7 +202,8 @@ describe('local validation: every bad field reported at once, nothing sent to AW
     const before = JSON.stringify(stack.emulator.stats().requests);
     const res = await gql(stack.url, query, variables);
     expect(res.status).toBe(200);
-    expect(res.body.data).toBeNull();
+    // Root fields are nullable (contract §6.2): the failing field is null, not the whole data.
+    expect(Object.values(res.body.data ?? { missing: 'data' })).toEqual([null]);
     expect(res.body.errors).toHaveLength(1);
     const error = res.body.errors?.[0];
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -218,6 +229,13 @@ describe('local validation: every bad field reported at once, nothing sent to AW
       { input: snapshotInput({ revision: 0, engagementIdentifier: 'eng-1' }) },
       { 'input.revision': 'VALUE_OUT_OF_RANGE', 'input.engagementIdentifier': 'INVALID_STRING_FORMAT' },
     );
+  });
+
+  it('clientToken counts code points, as AWS does: 255 characters outside the BMP are valid', async () => {
+    const clientToken = '😀'.repeat(255); // 510 UTF-16 units
+    const res = await gql(stack.url, CREATE_SNAPSHOT, { input: snapshotInput({ clientToken }) });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.createResourceSnapshot.clientToken).toBe(clientToken);
   });
 
   it('changeSet: a bad id', async () => {

@@ -13,6 +13,18 @@ describe('createResourceSnapshot and resourceSnapshot, through HTTP, the SDK and
   afterAll(() => stack.close());
   beforeEach(() => stack.emulator.reset());
 
+  it("reads back the engagement's target member accounts, AWS's millisecond time, and a cache key per revision", async () => {
+    await gql(stack.url, CREATE_SNAPSHOT, { input: snapshotInput() });
+    await gql(stack.url, CREATE_SNAPSHOT, { input: snapshotInput() });
+    const latest = await gql(stack.url, GET_SNAPSHOT, { input: snapshotInput() });
+    const first = await gql(stack.url, GET_SNAPSHOT, { input: snapshotInput({ revision: 1 }) });
+    const snapshot = latest.body.data?.resourceSnapshot;
+    expect(snapshot.targetMemberAccounts).toEqual(['111122223333', '444455556666']);
+    expect(snapshot.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(snapshot.id).toBe(`${snapshot.arn}#2`);
+    expect(first.body.data?.resourceSnapshot.id).not.toBe(snapshot.id);
+  });
+
   it('creates revisions that count up, and generates and returns a UUID client token', async () => {
     const first = await gql(stack.url, CREATE_SNAPSHOT, { input: snapshotInput() });
     expect(first.status).toBe(200);
@@ -45,7 +57,7 @@ describe('createResourceSnapshot and resourceSnapshot, through HTTP, the SDK and
       }),
     });
     const error = res.body.errors?.[0];
-    expect(res.body.data).toBeNull();
+    expect(res.body.data).toEqual({ createResourceSnapshot: null });
     expect(error?.path).toEqual(['createResourceSnapshot']);
     expect(error?.extensions).toMatchObject({
       code: 'CONFLICT',

@@ -9,6 +9,7 @@ import { readConfig } from '../../src/config.js';
 import { ERROR_HTTP_STATUS, type ErrorCode } from '../../src/errors/error-codes.js';
 import { FacadeError } from '../../src/errors/facade-error.js';
 import { type AppEnv, requestId } from '../../src/http/request-id.js';
+import type { Upstream } from '../../src/operations/operation.js';
 import { createRestRoutes } from '../../src/rest/routes.js';
 import { snapshotInput } from '../support/operations.js';
 import { snapshotKey } from './snapshot-key.js';
@@ -53,6 +54,7 @@ function restApp(
       metrics,
       resourceSnapshots: services as unknown as ResourceSnapshots,
       changeSets: {} as ChangeSets,
+      upstream: {} as Upstream,
     }),
   );
   const create = (body: unknown = snapshotInput()) =>
@@ -158,6 +160,7 @@ describe('REST statuses of the error codes', () => {
         logger: { error: vi.fn() } as unknown as Logger,
         resourceSnapshots: {} as ResourceSnapshots,
         changeSets: {} as ChangeSets,
+        upstream: {} as Upstream,
       }),
     );
     expect((await app.request('/rest/change-sets/abc')).status).toBe(403);

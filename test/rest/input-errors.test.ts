@@ -260,7 +260,9 @@ describe('REST: input that fails validation or cannot be read, and nothing reach
 
   it('answers a method a path does not serve with 405 and Allow', async () => {
     for (const [method, path, allow] of [
-      ['PUT', '/rest/change-sets', 'POST'],
+      ['PUT', '/rest/change-sets', 'GET, POST'],
+      ['PUT', '/rest/change-sets/abc/cancel', 'POST'],
+      ['DELETE', '/rest/entities/prod-1', 'GET'],
       ['DELETE', '/rest/resource-snapshots', 'GET, POST'],
       ['PATCH', '/rest/change-sets/abc', 'GET'],
       ['POST', '/rest/openapi.json', 'GET'],

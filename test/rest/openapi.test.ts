@@ -69,9 +69,12 @@ describe('GET /rest/openapi.json', () => {
       ),
     );
     expect(routes.sort()).toEqual([
+      'GET /rest/change-sets changeSets',
       'GET /rest/change-sets/{changeSetId} changeSet',
+      'GET /rest/entities/{entityId} entity',
       'GET /rest/resource-snapshots resourceSnapshot',
       'POST /rest/change-sets startChangeSet',
+      'POST /rest/change-sets/{changeSetId}/cancel cancelChangeSet',
       'POST /rest/resource-snapshots createResourceSnapshot',
     ]);
     for (const operationId of ['createResourceSnapshot', 'startChangeSet']) {

@@ -11,10 +11,14 @@ describe('schema/schema.graphql', () => {
   it('has the contract names', () => {
     const sdl = printSortedSchema();
     for (const name of [
-      'createResourceSnapshot(input: CreateResourceSnapshotInput!): CreateResourceSnapshotPayload!',
-      'startChangeSet(input: StartChangeSetInput!): StartChangeSetPayload!',
-      'changeSet(catalog: String! = "AWSMarketplace", changeSetId: ID!): ChangeSet!',
-      'resourceSnapshot(input: ResourceSnapshotInput!): ResourceSnapshot!',
+      // Every root field nullable (contract §6.2).
+      'createResourceSnapshot(input: CreateResourceSnapshotInput!): CreateResourceSnapshotPayload\n',
+      'startChangeSet(input: StartChangeSetInput!): StartChangeSetPayload\n',
+      'changeSet(catalog: String! = "AWSMarketplace", changeSetId: ID!): ChangeSet\n',
+      'resourceSnapshot(input: ResourceSnapshotInput!): ResourceSnapshot\n',
+      'cancelChangeSet(input: CancelChangeSetInput!): CancelChangeSetPayload\n',
+      'changeSets(input: ListChangeSetsInput): ChangeSetSummaryPage\n',
+      'entity(input: MarketplaceEntityInput!): MarketplaceEntity\n',
       'enum PartnerCentralCatalog',
       'enum ChangeSetIntent',
     ]) {

@@ -8,8 +8,8 @@ export const CREATE_SNAPSHOT = /* GraphQL */ `
 export const GET_SNAPSHOT = /* GraphQL */ `
   query Get($input: ResourceSnapshotInput!) {
     resourceSnapshot(input: $input) {
-      arn revision catalog engagementIdentifier resourceType resourceIdentifier
-      resourceSnapshotTemplateIdentifier createdAt createdBy payload
+      id arn revision catalog engagementIdentifier resourceType resourceIdentifier
+      resourceSnapshotTemplateIdentifier createdAt createdBy targetMemberAccounts payload
     }
   }
 `;
@@ -23,7 +23,7 @@ export const START_CHANGE_SET = /* GraphQL */ `
 export const DESCRIBE_CHANGE_SET = /* GraphQL */ `
   query Describe($id: ID!) {
     changeSet(changeSetId: $id) {
-      changeSetId changeSetArn changeSetName intent status startTime endTime failureCode failureDescription
+      id changeSetId changeSetArn changeSetName intent status startTime endTime failureCode failureDescription
       changes { changeType changeName entity { type identifier } details detailsDocument errors { code message } }
     }
   }

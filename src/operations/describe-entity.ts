@@ -1,0 +1,46 @@
+import { DescribeEntityCommand } from '@aws-sdk/client-marketplace-catalog';
+import * as z from 'zod';
+import { callAws } from '../aws/call-aws.js';
+import { marketplaceCatalog } from '../validation/change-set-input.js';
+import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
+import { defineOperation } from './operation.js';
+import { optionalString, optionalTime } from './upstream-answer.js';
+
+const SITE = { service: 'marketplace-catalog', operation: 'DescribeEntity' } as const;
+
+/**
+ * Marketplace Catalog DescribeEntity: one entity (product, offer, ...) as it is now, to read
+ * before changing it. AWS answers its details both as a JSON string and as a document.
+ */
+export const describeEntity = defineOperation({
+  name: 'entity',
+  input: z.strictObject({
+    catalog: marketplaceCatalog,
+    // AWS's `ResourceId` (the same shape as a change set id): 1..255 of [\w-].
+    entityId: patterned(CHANGE_SET_ID, 1, 255),
+  }),
+  output: z.object({
+    entityId: z.string(),
+    entityType: z.string().nullable().meta({ description: 'e.g. SaaSProduct@1.0 or Offer@1.0.' }),
+    entityArn: z.string().nullable(),
+    lastModifiedDate: z.string().meta({ format: 'date-time' }).nullable(),
+    details: z
+      .string()
+      .nullable()
+      .meta({ description: 'The details as a JSON object serialised as a string.' }),
+    detailsDocument: z.unknown().meta({ description: 'The same details as a JSON document, or null.' }),
+  }),
+  async call({ clients, deadlineMs }, input) {
+    const command = new DescribeEntityCommand({ Catalog: input.catalog, EntityId: input.entityId });
+    const out = await callAws(SITE, deadlineMs, () => clients.marketplace.send(command));
+    return {
+      // AWS's EntityIdentifier is `id@revision`; the public entityId is the id, as asked for.
+      entityId: input.entityId,
+      entityType: optionalString(SITE, out, 'EntityType', out.EntityType),
+      entityArn: optionalString(SITE, out, 'EntityArn', out.EntityArn),
+      lastModifiedDate: optionalTime(SITE, out, 'LastModifiedDate', out.LastModifiedDate),
+      details: optionalString(SITE, out, 'Details', out.Details),
+      detailsDocument: out.DetailsDocument ?? null,
+    };
+  },
+});
