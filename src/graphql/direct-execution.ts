@@ -14,7 +14,7 @@ import { recordOutcomes, rootFieldsOf } from './operation-metrics-plugin.js';
  * and the full hono + yoga path handles it with all its checks and error answers.
  */
 
-export type Services = Pick<RequestContext, 'resourceSnapshots' | 'changeSets' | 'upstream' | 'scopes'>;
+export type Services = Pick<RequestContext, 'upstream' | 'scopes'>;
 
 export interface DirectExecutionDeps {
   // biome-ignore lint/suspicious/noExplicitAny: yoga's context generics are not needed here.

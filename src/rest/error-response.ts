@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FieldError } from '../errors/error-codes.js';
 import { FacadeError } from '../errors/facade-error.js';
 import type { AppEnv } from '../http/request-id.js';
-import type { ErrorBody } from './response-schemas.js';
+import type { ErrorBody } from './error-schema.js';
 
 // The AWS translation names fields as GraphQL arguments (`input.changeSet[0]...`); REST paths are
 // relative to the body or name the query parameter, so the argument name goes.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
 import { listChangeSets, SORT_ORDERS } from '../operations/list-change-sets.js';
@@ -120,10 +120,7 @@ builder.mutationField('cancelChangeSet', (t) =>
     type: CancelChangeSetPayloadRef,
     nullable: true,
     description: 'AWS Marketplace Catalog CancelChangeSet: stops a change set that is still PREPARING.',
-    args: t.validate(
-      { input: t.arg({ type: CancelChangeSetInput, required: true }) },
-      z.object({ input: cancelChangeSet.input }),
-    ),
+    args: { input: t.arg({ type: CancelChangeSetInput, required: true }) },
     resolve: (_root, { input }, ctx) => resolveOperation(cancelChangeSet, ctx, input),
   }),
 );
@@ -133,13 +130,8 @@ builder.queryField('changeSets', (t) =>
     type: ChangeSetSummaryPageRef,
     nullable: true,
     description: 'AWS Marketplace Catalog ListChangeSets: change sets of the last 60 days, a page at a time.',
-    args: t.validate(
-      { input: t.arg({ type: ListChangeSetsInput }) },
-      z.object({
-        input: listChangeSets.input.nullish().transform((v) => v ?? listChangeSets.input.parse({})),
-      }),
-    ),
-    resolve: (_root, { input }, ctx) => resolveOperation(listChangeSets, ctx, input),
+    args: { input: t.arg({ type: ListChangeSetsInput }) },
+    resolve: (_root, { input }, ctx) => resolveOperation(listChangeSets, ctx, input ?? {}),
   }),
 );
 
@@ -148,10 +140,7 @@ builder.queryField('entity', (t) =>
     type: MarketplaceEntityRef,
     nullable: true,
     description: 'AWS Marketplace Catalog DescribeEntity: an entity as it is now, e.g. before changing it.',
-    args: t.validate(
-      { input: t.arg({ type: MarketplaceEntityInput, required: true }) },
-      z.object({ input: describeEntity.input }),
-    ),
+    args: { input: t.arg({ type: MarketplaceEntityInput, required: true }) },
     resolve: (_root, { input }, ctx) => resolveOperation(describeEntity, ctx, input),
   }),
 );
