@@ -1,6 +1,6 @@
 import { CancelChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws } from '../aws/call-aws.js';
+import { callAws, withDeadline } from '../aws/call-aws.js';
 import { marketplaceCatalog } from '../validation/change-set-input.js';
 import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
@@ -24,7 +24,9 @@ export const cancelChangeSet = defineOperation({
   }),
   async call({ clients, deadlineMs }, input) {
     const command = new CancelChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId });
-    const out = await callAws(SITE, deadlineMs, () => clients.marketplace.send(command));
+    const out = await callAws(SITE, deadlineMs, (deadline) =>
+      clients.marketplace.send(withDeadline(command, deadline)),
+    );
     return {
       changeSetId: requiredString(SITE, out, 'ChangeSetId', out.ChangeSetId),
       changeSetArn: requiredString(SITE, out, 'ChangeSetArn', out.ChangeSetArn),

@@ -1,6 +1,6 @@
 import { DescribeEntityCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws } from '../aws/call-aws.js';
+import { callAws, withDeadline } from '../aws/call-aws.js';
 import { marketplaceCatalog } from '../validation/change-set-input.js';
 import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
@@ -32,7 +32,9 @@ export const describeEntity = defineOperation({
   }),
   async call({ clients, deadlineMs }, input) {
     const command = new DescribeEntityCommand({ Catalog: input.catalog, EntityId: input.entityId });
-    const out = await callAws(SITE, deadlineMs, () => clients.marketplace.send(command));
+    const out = await callAws(SITE, deadlineMs, (deadline) =>
+      clients.marketplace.send(withDeadline(command, deadline)),
+    );
     return {
       // AWS's EntityIdentifier is `id@revision`; the public entityId is the id, as asked for.
       entityId: input.entityId,

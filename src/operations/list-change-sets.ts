@@ -1,6 +1,6 @@
 import { type Filter, ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws } from '../aws/call-aws.js';
+import { callAws, withDeadline } from '../aws/call-aws.js';
 import { CHANGE_SET_STATUSES, marketplaceCatalog } from '../validation/change-set-input.js';
 import { FILTER_VALUE, NEXT_TOKEN, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
@@ -141,7 +141,9 @@ export const listChangeSets = defineOperation({
       NextToken: i.nextToken,
     });
     const site = { ...SITE, fieldPath: fieldPathOf(fields) };
-    const out = await callAws(site, deadlineMs, () => clients.marketplace.send(command));
+    const out = await callAws(site, deadlineMs, (deadline) =>
+      clients.marketplace.send(withDeadline(command, deadline)),
+    );
     const list: unknown = out.ChangeSetSummaryList ?? [];
     if (!Array.isArray(list)) throw malformedAnswer(SITE, out, 'ChangeSetSummaryList');
     const items = list.map((item: unknown, n) => {
