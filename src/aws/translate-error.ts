@@ -70,6 +70,14 @@ const BY_NAME: Record<
     summary: 'An entity of this change set is locked by a change set still running; retry when it completes',
     passMessage: true,
   },
+  // DescribeEntity of an entity whose type it cannot describe (HTTP 415): the request, as sent,
+  // cannot succeed; there is no field to name.
+  ResourceNotSupportedException: {
+    code: 'BAD_USER_INPUT',
+    retryable: false,
+    summary: 'AWS does not support this operation on this resource',
+    passMessage: true,
+  },
   ServiceQuotaExceededException: {
     code: 'SERVICE_QUOTA_EXCEEDED',
     retryable: false,

@@ -85,7 +85,7 @@ function filtersOf(i: ListChangeSetsInput): { filters: Filter[] | undefined; fie
 }
 
 /** `FilterList[0].ValueList[1]` -> `status[1]`; `Sort.SortOrder` -> `sortOrder`; else the shared table. */
-function fieldPathOf(fields: string[]) {
+export function fieldPathOf(fields: string[]) {
   return (awsField: string): string | null => {
     const filter = /^FilterList\[(\d+)\](?:\.ValueList(?:\[(\d+)\])?)?/.exec(awsField);
     if (filter) {

@@ -2,6 +2,7 @@ import {
   MarketplaceCatalogServiceException,
   ValidationException as MpcValidationException,
   ResourceInUseException,
+  ResourceNotSupportedException,
 } from '@aws-sdk/client-marketplace-catalog';
 import {
   AccessDeniedException as PcsAccessDeniedException,
@@ -131,6 +132,23 @@ describe('translateAwsError', () => {
       'input.changeSet[1].entity.type',
       'input.changeSet[1].details.DeliveryOptions[0].Type',
     ]);
+  });
+
+  it('ResourceNotSupportedException (DescribeEntity, 415) is BAD_USER_INPUT, with AWS message', () => {
+    const out = translated(
+      new ResourceNotSupportedException({ message: 'Entity type not supported', $metadata: meta(415) }),
+      { service: 'marketplace-catalog', operation: 'DescribeEntity' },
+    );
+    expect([out.code, out.retryable, out.httpStatus, out.fieldErrors]).toEqual([
+      'BAD_USER_INPUT',
+      false,
+      400,
+      [],
+    ]);
+    expect(out.message).toBe(
+      'AWS does not support this operation on this resource: Entity type not supported',
+    );
+    expect(out.aws?.errorName).toBe('ResourceNotSupportedException');
   });
 
   it('ResourceInUseException is RESOURCE_IN_USE and retryable', () => {

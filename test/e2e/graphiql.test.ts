@@ -67,4 +67,41 @@ describe('GraphiQL in Chromium, offline', () => {
     expect(stack.emulator.stats().created.snapshots).toBe(1);
     await context.close();
   });
+
+  it('every example tab of one operation succeeds as it opens (the cancel tab: see graphiql-examples.test.ts)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/graphql`);
+    const execute = page.locator('.graphiql-execute-button');
+    await execute.waitFor({ timeout: 30_000 });
+    const tabs = page.locator('.graphiql-tab-button');
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(7);
+    const tabsAndFields = [
+      ['CreateSnapshot', 'createResourceSnapshot'],
+      ['StartChangeSet', 'startChangeSet'],
+      ['LatestSnapshot', 'resourceSnapshot'],
+      ['ChangeSet', 'changeSet'],
+      ['ChangeSets', 'changeSets'],
+      ['Entity', 'entity'],
+    ] as const;
+    for (const [i, [name, field]] of tabsAndFields.entries()) {
+      // A synthetic click: the tabs are drag-reorderable, and a pointer click can start a drag instead.
+      await tabs.nth(i).dispatchEvent('click');
+      await expect.poll(() => tabs.nth(i).textContent(), { timeout: 5_000 }).toContain(name);
+      // The editor shows the tab's document before it runs.
+      await expect
+        .poll(() => page.locator('.graphiql-query-editor').textContent(), { timeout: 15_000 })
+        .toContain(`${field}(`);
+      // GraphiQL re-parses the document (and its operation names) after a tab switch, debounced.
+      await page.waitForTimeout(1_000);
+      await execute.click();
+      const shown = async () =>
+        ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, '');
+      // This tab's own field, with an object: not the previous tab's answer, not null, and no
+      // top-level errors (they would come first: `{"errors":[...],"data":...}`).
+      await expect.poll(shown, { timeout: 30_000 }).toMatch(new RegExp(`^\\{"data":\\{"${field}":\\{`));
+      expect(await shown(), name).not.toMatch(/\},"errors":\[\{"message"/);
+    }
+    await context.close();
+  });
 });

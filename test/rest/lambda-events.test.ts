@@ -172,6 +172,30 @@ describe.each([
     expect(bad.headers.get('x-request-id')).toBe(bad.requestId);
   });
 
+  it('lists change sets with a repeated status, cancels one, and describes an entity', async () => {
+    const listed = await invoke({
+      method: 'GET',
+      path: '/rest/change-sets',
+      query: { status: ['FAILED', 'CANCELLED'], sortOrder: ['ASCENDING'] },
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i: { changeSetId: string }) => i.changeSetId)).toEqual([
+      'examplefailed000000000001',
+      'examplecancelled000000001',
+    ]);
+    const started = await invoke({ method: 'POST', path: '/rest/change-sets', body: changeSetInput() });
+    const cancelled = await invoke({
+      method: 'POST',
+      path: `/rest/change-sets/${started.body.changeSetId}/cancel`,
+      body: {},
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.changeSetId).toBe(started.body.changeSetId);
+    const entity = await invoke({ method: 'GET', path: '/rest/entities/offer-example0001' });
+    expect(entity.status).toBe(200);
+    expect(entity.body).toMatchObject({ entityId: 'offer-example0001', entityType: 'Offer@1.0' });
+  });
+
   it('reports a repeated query parameter and answers 429 with Retry-After', async () => {
     const repeated = await invoke({
       method: 'GET',
