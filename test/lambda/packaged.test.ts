@@ -49,6 +49,9 @@ const EXPECTED_ROUTES: Record<string, string | null> = {
   'GET /rest/resource-snapshots': 'jwt',
   'POST /rest/change-sets': 'jwt',
   'GET /rest/change-sets/{changeSetId}': 'jwt',
+  'GET /rest/change-sets': 'jwt',
+  'POST /rest/change-sets/{changeSetId}/cancel': 'jwt',
+  'GET /rest/entities/{entityId}': 'jwt',
   'GET /rest/openapi.json': 'jwt',
 };
 
@@ -62,6 +65,9 @@ const EXPECTED_SERVICE_ACTIONS = [
   'partnercentral:GetResourceSnapshot',
   'aws-marketplace:StartChangeSet',
   'aws-marketplace:DescribeChangeSet',
+  'aws-marketplace:CancelChangeSet',
+  'aws-marketplace:ListChangeSets',
+  'aws-marketplace:DescribeEntity',
 ];
 const FRAMEWORK_ACTIONS = [
   'logs:CreateLogStream',
@@ -208,14 +214,19 @@ describe('the CloudFormation template', () => {
     expect(template.iamActions.some((a) => a.includes('*'))).toBe(false);
   });
 
-  it('the expected actions are the SDK commands src/aws/ sends', () => {
+  it('the expected actions are the SDK commands the operations (src/operations/, src/aws/) send', () => {
     const prefixes: Record<string, string> = {
       '@aws-sdk/client-partnercentral-selling': 'partnercentral',
       '@aws-sdk/client-marketplace-catalog': 'aws-marketplace',
     };
     const sent = new Set<string>();
-    for (const file of readdirSync('src/aws').filter((f) => f.endsWith('.ts'))) {
-      const source = readFileSync(join('src/aws', file), 'utf8');
+    const files = ['src/operations', 'src/aws'].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(dir, f)),
+    );
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
       for (const [, names, pkg] of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
         const prefix = prefixes[pkg as string];
         if (!prefix) continue;
