@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { restErrorBody } from '../errors/error-envelope.js';
 import { FacadeError } from '../errors/facade-error.js';
 import type { AppEnv } from '../http/request-id.js';
+import type { ErrorBody } from './error-schema.js';
 
 /**
  * The REST error envelope with the status of its code (FacadeError.httpStatus) and `Retry-After`
@@ -17,5 +18,7 @@ export function errorResponse(c: Context<AppEnv>, error: unknown, logger: Logger
     known = new FacadeError('INTERNAL_SERVER_ERROR', 'Unexpected error.');
   }
   if (known.retryAfterSeconds !== undefined) c.header('Retry-After', String(known.retryAfterSeconds));
-  return c.json(restErrorBody(known, requestId), known.httpStatus as ContentfulStatusCode);
+  // Typed against the published schema (the OpenAPI document's Error).
+  const body: ErrorBody = restErrorBody(known, requestId);
+  return c.json(body, known.httpStatus as ContentfulStatusCode);
 }
