@@ -19,7 +19,11 @@ export const createResourceSnapshot = defineOperation({
   name: 'createResourceSnapshot',
   input: z.strictObject({
     ...resourceKey,
-    clientToken: optional(codePointPatterned(CLIENT_TOKEN, 1, 255)),
+    clientToken: optional(
+      codePointPatterned(CLIENT_TOKEN, 1, 255).meta({
+        description: 'Idempotency token, 1..255 characters. Generated (UUID v4) when absent and returned.',
+      }),
+    ),
   }),
   output: z
     .object({

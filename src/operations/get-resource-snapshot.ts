@@ -36,7 +36,11 @@ export const getResourceSnapshot = defineOperation({
   input: z.strictObject({
     ...resourceKey,
     revision: optional(
-      z.number({ error: 'must be an integer' }).int().min(1, { error: 'must be at least 1' }),
+      z
+        .number({ error: 'must be an integer' })
+        .int()
+        .min(1, { error: 'must be at least 1' })
+        .meta({ description: 'Revision to read (>= 1); the latest when absent.' }),
     ),
   }),
   output: z

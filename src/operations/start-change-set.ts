@@ -33,10 +33,17 @@ const tags = z
   .max(200, { error: 'must have at most 200 tags' });
 
 const change = z.strictObject({
-  changeType: patterned(CHANGE_TYPE, 1, 255),
+  changeType: patterned(CHANGE_TYPE, 1, 255).meta({ description: 'e.g. UpdateInformation; ^[A-Z]\\w*$.' }),
   entity: z.strictObject({
-    type: patterned(ENTITY_TYPE, 1, 255),
-    identifier: optional(patterned(ENTITY_ID_OR_REFERENCE, 1, 255)),
+    type: patterned(ENTITY_TYPE, 1, 255).meta({
+      description: 'Entity type with version, e.g. SaaSProduct@1.0.',
+    }),
+    identifier: optional(
+      patterned(ENTITY_ID_OR_REFERENCE, 1, 255).meta({
+        description:
+          'Entity id (optionally @revision), or $ChangeName.Entity.Identifier; omitted for Create changes.',
+      }),
+    ),
   }),
   entityTags: optional(tags),
   details: optional(
@@ -46,7 +53,7 @@ const change = z.strictObject({
       .max(16384, { error: 'must be at most 16384 characters' })
       .refine(parsesAsJsonObject, { error: 'must be a JSON object serialised as a string' })
       .meta({
-        description: 'A JSON object serialised as a string; not with detailsDocument.',
+        description: 'A JSON object serialised as a string (legacy); not with detailsDocument.',
         contentMediaType: 'application/json',
         contentSchema: { type: 'object' },
       }),
@@ -64,7 +71,11 @@ const change = z.strictObject({
         description: `The change details as a JSON object, nested at most ${MAX_DOCUMENT_DEPTH} levels; not with details.`,
       }),
   ),
-  changeName: optional(patterned(CHANGE_NAME, 1, 72)),
+  changeName: optional(
+    patterned(CHANGE_NAME, 1, 72).meta({
+      description: 'Name other changes can reference; letters only, 1..72.',
+    }),
+  ),
 });
 
 type RawChange = {
@@ -145,10 +156,15 @@ const input = z.strictObject({
     .array(change)
     .min(1, { error: 'must have at least 1 change' })
     .max(20, { error: 'must have at most 20 changes' })
+    .meta({ description: '1..20 changes.' })
     .superRefine((changes, ctx) => checkChangeSet(changes as RawChange[], ctx)),
   changeSetName: optional(patterned(CHANGE_SET_NAME, 1, 100)),
   changeSetTags: optional(tags),
-  clientRequestToken: optional(patterned(CLIENT_REQUEST_TOKEN, 1, 64)),
+  clientRequestToken: optional(
+    patterned(CLIENT_REQUEST_TOKEN, 1, 64).meta({
+      description: 'Idempotency token, 1..64 printable ASCII. Generated when absent and returned.',
+    }),
+  ),
   intent: optional(z.enum(CHANGE_SET_INTENTS, { error: 'must be VALIDATE or APPLY' })),
 });
 

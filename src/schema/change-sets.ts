@@ -7,7 +7,7 @@ import {
 } from '../validation/change-set-input.js';
 import { builder } from './builder.js';
 import { resolveOperation } from './operation-field.js';
-import { outputType } from './output-type.js';
+import { described, outputType } from './output-type.js';
 
 /** Marketplace Catalog: startChangeSet and its read-back, changeSet. */
 
@@ -22,13 +22,14 @@ export const ChangeSetStatus = builder.enumType('ChangeSetStatus', {
   values: CHANGE_SET_STATUSES,
 });
 
+const start = startChangeSet.input;
+const change = start.shape.changeSet.element;
+const entity = change.shape.entity;
+
 const EntityInput = builder.inputType('EntityInput', {
   fields: (t) => ({
-    type: t.string({ required: true, description: 'Entity type with version, e.g. SaaSProduct@1.0.' }),
-    identifier: t.string({
-      description:
-        'Entity id (optionally @revision), or $ChangeName.Entity.Identifier; omitted for Create changes.',
-    }),
+    type: t.string({ required: true, ...described(entity, 'type') }),
+    identifier: t.string(described(entity, 'identifier')),
   }),
 });
 
@@ -38,26 +39,22 @@ const TagInput = builder.inputType('TagInput', {
 
 const ChangeInput = builder.inputType('ChangeInput', {
   fields: (t) => ({
-    changeType: t.string({ required: true, description: 'e.g. UpdateInformation; ^[A-Z]\\w*$.' }),
+    changeType: t.string({ required: true, ...described(change, 'changeType') }),
     entity: t.field({ type: EntityInput, required: true }),
     entityTags: t.field({ type: [TagInput] }),
-    details: t.string({
-      description: 'A JSON object serialised as a string (legacy); not with detailsDocument.',
-    }),
-    detailsDocument: t.field({ type: 'JSON', description: 'The change details as JSON; not with details.' }),
-    changeName: t.string({ description: 'Name other changes can reference; letters only, 1..72.' }),
+    details: t.string(described(change, 'details')),
+    detailsDocument: t.field({ type: 'JSON', ...described(change, 'detailsDocument') }),
+    changeName: t.string(described(change, 'changeName')),
   }),
 });
 
 const StartChangeSetInput = builder.inputType('StartChangeSetInput', {
   fields: (t) => ({
     catalog: t.string({ required: true, defaultValue: MARKETPLACE_CATALOG }),
-    changeSet: t.field({ type: [ChangeInput], required: true, description: '1..20 changes.' }),
+    changeSet: t.field({ type: [ChangeInput], required: true, ...described(start, 'changeSet') }),
     changeSetName: t.string(),
     changeSetTags: t.field({ type: [TagInput] }),
-    clientRequestToken: t.string({
-      description: 'Idempotency token, 1..64 printable ASCII. Generated when absent and returned.',
-    }),
+    clientRequestToken: t.string(described(start, 'clientRequestToken')),
     intent: t.field({ type: ChangeSetIntent }),
   }),
 });

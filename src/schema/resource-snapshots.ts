@@ -3,7 +3,7 @@ import { getResourceSnapshot } from '../operations/get-resource-snapshot.js';
 import { PARTNER_CENTRAL_CATALOGS, RESOURCE_TYPES } from '../validation/resource-snapshot-input.js';
 import { builder } from './builder.js';
 import { resolveOperation } from './operation-field.js';
-import { outputType } from './output-type.js';
+import { described, outputType } from './output-type.js';
 
 /** Partner Central Selling: createResourceSnapshot and its read-back, resourceSnapshot. */
 
@@ -17,30 +17,33 @@ const ResourceType = builder.enumType('ResourceType', {
   values: RESOURCE_TYPES,
 });
 
+const create = createResourceSnapshot.input;
 const CreateResourceSnapshotInput = builder.inputType('CreateResourceSnapshotInput', {
   fields: (t) => ({
     catalog: t.field({ type: PartnerCentralCatalog, required: true }),
-    engagementIdentifier: t.string({ required: true, description: 'Engagement id, ^eng-[0-9a-z]{14}$.' }),
+    engagementIdentifier: t.string({ required: true, ...described(create, 'engagementIdentifier') }),
     resourceType: t.field({ type: ResourceType, required: true }),
-    resourceIdentifier: t.string({ required: true, description: 'Opportunity id, ^O[0-9]{1,19}$.' }),
+    resourceIdentifier: t.string({ required: true, ...described(create, 'resourceIdentifier') }),
     resourceSnapshotTemplateIdentifier: t.string({
       required: true,
-      description: 'Snapshot template name, ^[a-zA-Z0-9]{3,80}$ (e.g. OpportunitySummary).',
+      ...described(create, 'resourceSnapshotTemplateIdentifier'),
     }),
-    clientToken: t.string({
-      description: 'Idempotency token, 1..255 characters. Generated (UUID v4) when absent and returned.',
-    }),
+    clientToken: t.string(described(create, 'clientToken')),
   }),
 });
 
+const get = getResourceSnapshot.input;
 const ResourceSnapshotInput = builder.inputType('ResourceSnapshotInput', {
   fields: (t) => ({
     catalog: t.field({ type: PartnerCentralCatalog, required: true }),
-    engagementIdentifier: t.string({ required: true }),
+    engagementIdentifier: t.string({ required: true, ...described(get, 'engagementIdentifier') }),
     resourceType: t.field({ type: ResourceType, required: true }),
-    resourceIdentifier: t.string({ required: true }),
-    resourceSnapshotTemplateIdentifier: t.string({ required: true }),
-    revision: t.int({ description: 'Revision to read (>= 1); the latest when absent.' }),
+    resourceIdentifier: t.string({ required: true, ...described(get, 'resourceIdentifier') }),
+    resourceSnapshotTemplateIdentifier: t.string({
+      required: true,
+      ...described(get, 'resourceSnapshotTemplateIdentifier'),
+    }),
+    revision: t.int(described(get, 'revision')),
   }),
 });
 
