@@ -2,9 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
 import { authenticate } from './auth/authenticate.js';
 import { ANONYMOUS_CALLER } from './auth/caller.js';
-import { ChangeSets } from './aws/change-sets.js';
 import type { AwsClients } from './aws/clients.js';
-import { ResourceSnapshots } from './aws/resource-snapshots.js';
 import type { Config } from './config.js';
 import { FacadeError } from './errors/facade-error.js';
 import { createGraphQLServer } from './graphql/create-yoga.js';
@@ -34,10 +32,8 @@ export interface AppDeps {
  */
 export function createApp({ config, clients, logger, metrics }: AppDeps) {
   const yoga = createGraphQLServer(config, logger, metrics ? [useOperationMetrics(metrics)] : []);
-  const resourceSnapshots = new ResourceSnapshots(clients.partnerCentral, config.aws.deadlineMs);
-  const changeSets = new ChangeSets(clients.marketplace, config.aws.deadlineMs);
   const upstream = { clients, deadlineMs: config.aws.deadlineMs };
-  const services = { resourceSnapshots, changeSets, upstream, scopes: config.auth.scopes };
+  const services = { upstream, scopes: config.auth.scopes };
   // The one GraphQL pipeline: hono's route below is its general case, the hosts call its fast case.
   const graphql = createGraphQLPipeline({ yoga, services });
 
@@ -68,7 +64,7 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     }),
   );
 
-  app.route('/rest', createRestRoutes({ config, logger, metrics, resourceSnapshots, changeSets, upstream }));
+  app.route('/rest', createRestRoutes({ config, logger, metrics, upstream }));
 
   // The REST error envelope; anything not raised on purpose is logged and masked there.
   app.notFound((c) => errorResponse(c, new FacadeError('NOT_FOUND', 'No such route.'), logger));

@@ -180,7 +180,10 @@ const DENIED_BY_REASON: Record<string, string> = {
 const deniedFor = (reason: string | undefined) =>
   `${(reason && DENIED_BY_REASON[reason]) ?? 'AWS denied this operation because of the state of the partner account'}${reason ? ` (${reason})` : ''}; the facade's own permissions are not the cause.`;
 
-/** Returns the FacadeError for an SDK failure, or the error itself when it is not AWS's (masked later). */
+/**
+ * Returns the FacadeError for an SDK failure (the SDK's exception kept as its `cause`, for logs), or
+ * the error itself when it is not AWS's (masked later).
+ */
 export function translateAwsError(error: unknown, site: CallSite): unknown {
   if (error instanceof FacadeError || typeof error !== 'object' || error === null) return error;
   const err = error as SdkErrorShape;
@@ -205,6 +208,7 @@ export function translateAwsError(error: unknown, site: CallSite): unknown {
         aws,
         ...(known.code === 'BAD_USER_INPUT' ? { fieldErrors: fieldErrorsOf(err, site) ?? [] } : {}),
         ...(known.code === 'THROTTLED' ? { retryAfterSeconds: 1 } : {}),
+        cause: error,
       });
     }
     const retryable = status === 429 || status >= 500;
@@ -213,7 +217,7 @@ export function translateAwsError(error: unknown, site: CallSite): unknown {
       named
         ? `AWS answered with an error the facade does not know (HTTP ${status}).`
         : `AWS answered with a response the facade could not read (HTTP ${status}).`,
-      { retryable, aws, ...(status === 429 ? { retryAfterSeconds: 1 } : {}) },
+      { retryable, aws, ...(status === 429 ? { retryAfterSeconds: 1 } : {}), cause: error },
     );
   }
 
@@ -222,7 +226,7 @@ export function translateAwsError(error: unknown, site: CallSite): unknown {
     return new FacadeError(
       'UPSTREAM_UNAVAILABLE',
       timedOut ? 'AWS did not answer in time; retry later.' : 'AWS could not be reached; retry later.',
-      { retryable: true, status: timedOut ? 504 : 503, retryAfterSeconds: 1 },
+      { retryable: true, status: timedOut ? 504 : 503, retryAfterSeconds: 1, cause: error },
     );
   }
   return error;

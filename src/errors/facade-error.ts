@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { type AwsErrorInfo, ERROR_HTTP_STATUS, type ErrorCode, type FieldError } from './error-codes.js';
 
 export interface FacadeErrorOptions {
@@ -11,39 +10,38 @@ export interface FacadeErrorOptions {
   retryAfterSeconds?: number;
   /** A more precise REST status than the code's default (504 for an upstream timeout). */
   status?: number;
+  /** What went wrong underneath (the SDK's exception): kept for logs, never sent to clients. */
+  cause?: unknown;
 }
 
 /**
- * The one error type the facade raises on purpose. It is a GraphQLError so yoga lets it through
- * unmasked, and REST reads the same fields, so both envelopes say the same thing.
+ * The one error type the facade raises on purpose, whichever face answers it: a plain error with
+ * the contract's fields. The faces write it in their envelope (src/errors/error-envelope.ts); GraphQL
+ * converts it at one boundary (src/graphql/error-envelope-plugin.ts).
  */
-export class FacadeError extends GraphQLError {
+export class FacadeError extends Error {
+  override readonly name = 'FacadeError';
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly aws?: AwsErrorInfo;
   readonly fieldErrors?: FieldError[];
   readonly retryAfterSeconds?: number;
+  /** The status of a whole-request failure (GraphQL's HTTP status; field errors keep 200). */
+  readonly requestStatus?: number;
   private readonly status?: number;
 
   constructor(code: ErrorCode, message: string, options: FacadeErrorOptions = {}) {
-    super(message, {
-      extensions: {
-        code,
-        retryable: options.retryable ?? false,
-        ...(options.aws ? { aws: options.aws } : {}),
-        ...(options.fieldErrors ? { fieldErrors: options.fieldErrors } : {}),
-        ...(options.requestStatus ? { http: { status: options.requestStatus } } : {}),
-      },
-    });
-    this.name = 'FacadeError';
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = options.retryable ?? false;
     this.aws = options.aws;
     this.fieldErrors = options.fieldErrors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.requestStatus = options.requestStatus;
     this.status = options.status ?? options.requestStatus;
   }
 
+  /** The REST status (and the request-level status outside GraphQL). */
   get httpStatus(): number {
     return this.status ?? ERROR_HTTP_STATUS[this.code];
   }

@@ -1,6 +1,4 @@
 import type { Caller } from '../auth/caller.js';
-import type { ChangeSets } from '../aws/change-sets.js';
-import type { ResourceSnapshots } from '../aws/resource-snapshots.js';
 import type { Config } from '../config.js';
 import type { Upstream } from '../operations/operation.js';
 
@@ -9,8 +7,6 @@ export interface RequestContext {
   requestId: string;
   caller: Caller;
   scopes: Config['auth']['scopes'];
-  resourceSnapshots: ResourceSnapshots;
-  changeSets: ChangeSets;
-  /** For the operations of src/operations/. */
+  /** What the operations of src/operations/ call AWS with. */
   upstream: Upstream;
 }

@@ -1,12 +1,41 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { graphqlExtensions } from '../errors/error-envelope.js';
+import { FacadeError } from '../errors/facade-error.js';
 import { variableFieldError } from './variable-errors.js';
 
 type Extensions = Record<string, unknown> & {
   http?: { status?: number; spec?: boolean; headers?: Record<string, string> };
   code?: string;
 };
+
+/**
+ * The one boundary where the facade's errors become GraphQL errors: a FacadeError thrown by a
+ * resolver (graphql-js wraps it, with its path and locations) or refused before execution leaves
+ * with its contract extensions; the FacadeError stays the `originalError` (and its `cause`, the
+ * SDK's exception, for logs only). Anything else is returned as it is.
+ */
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof FacadeError)
+    return new GraphQLError(error.message, { originalError: error, extensions: graphqlExtensions(error) });
+  if (!(error instanceof GraphQLError) || !(error.originalError instanceof FacadeError)) return error;
+  if (error.extensions.code !== undefined) return error;
+  const facade = error.originalError;
+  return new GraphQLError(facade.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: facade,
+    extensions: graphqlExtensions(facade),
+  });
+}
+
+function withFacadeErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((e) => e.originalError instanceof FacadeError)) return result;
+  return { ...result, errors: result.errors.map((e) => toGraphQLError(e) as GraphQLError) };
+}
 
 /** The contract's finishing touches on one error: a code, the request id, no parser internals. */
 export function withRequestId(error: GraphQLError, requestId: string | undefined): GraphQLError {
@@ -51,6 +80,16 @@ export function withRequestId(error: GraphQLError, requestId: string | undefined
  */
 export function useErrorEnvelope(): Plugin<{ requestId?: string }> {
   return {
+    // Before yoga's masking (registered after every plugin), which then lets them pass as they are.
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!Array.isArray(result) && 'errors' in result && result.errors?.length) {
+            setResult(withFacadeErrors(result as ExecutionResult));
+          }
+        },
+      };
+    },
     onResultProcess({ result, setResult, serverContext }) {
       if (Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
       const requestId = (serverContext as { requestId?: string }).requestId;
@@ -66,10 +105,13 @@ export function maskUnexpectedError(logger: Logger) {
     // Errors raised on purpose (FacadeError, graphql-js's own) pass, with the path graphql-js gave them.
     if (
       error instanceof GraphQLError &&
-      (!error.originalError || error.originalError instanceof GraphQLError)
+      (!error.originalError ||
+        error.originalError instanceof GraphQLError ||
+        error.originalError instanceof FacadeError)
     ) {
-      return error;
+      return toGraphQLError(error) as GraphQLError;
     }
+    if (error instanceof FacadeError) return toGraphQLError(error) as GraphQLError;
     logger.error('Unexpected error while executing a GraphQL operation', { error: original as Error });
     return new GraphQLError(message, {
       ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),

@@ -9,6 +9,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { type Operation, requireScope } from '../auth/caller.js';
 import type { RequestContext } from './context.js';
+import { toGraphQLError } from './error-envelope-plugin.js';
 
 function rootFields(document: DocumentNode, selectionSet: SelectionSetNode): Set<string> {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -47,8 +48,9 @@ export function useOperationScopes(): Plugin<RequestContext> {
         try {
           requireScope(caller, scopes, field as Operation);
         } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          setResultAndStopExecution({ errors: [error] });
+          const refusal = toGraphQLError(error);
+          if (!(refusal instanceof GraphQLError)) throw error;
+          setResultAndStopExecution({ errors: [refusal] });
           return;
         }
       }

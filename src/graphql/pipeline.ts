@@ -22,7 +22,7 @@ import { withCanonicalJsonType } from './json-content-type.js';
  *   by construction; only hono's middleware is skipped, and the gate below is what makes that safe.
  */
 
-export type Services = Pick<RequestContext, 'resourceSnapshots' | 'changeSets' | 'upstream' | 'scopes'>;
+export type Services = Pick<RequestContext, 'upstream' | 'scopes'>;
 
 /** What the gate reads of a request, from whichever host. */
 export interface RequestHead {

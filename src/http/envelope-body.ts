@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors/error-codes.js';
+import { errorBodyFor } from '../errors/error-envelope.js';
 
 export interface EnvelopeError {
   code: ErrorCode;
@@ -9,13 +10,8 @@ export interface EnvelopeError {
 
 /**
  * The body of a request-level error answered outside the app (the local server's guards, the Lambda
- * event guard): the GraphQL-over-HTTP envelope on /graphql, the REST envelope elsewhere, as
- * src/http/request-error.ts answers inside it.
+ * event guard), written by the one envelope module, as src/http/request-error.ts answers inside it.
  */
-export function envelopeBody(path: string, error: EnvelopeError): string {
-  if (path.split('?')[0] === '/graphql') {
-    const { message, ...extensions } = error;
-    return JSON.stringify({ errors: [{ message, extensions }] });
-  }
-  return JSON.stringify({ error });
+export function envelopeBody(path: string, { requestId, ...error }: EnvelopeError): string {
+  return errorBodyFor(path, error, requestId);
 }

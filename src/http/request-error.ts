@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '../errors/error-codes.js';
+import { errorBodyFor } from '../errors/error-envelope.js';
 import type { AppEnv } from './request-id.js';
 
 export interface RequestError {
@@ -19,16 +20,16 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  * client reads it as it reads every other error of that endpoint. Always carries the request id.
  */
 export function requestErrorResponse(c: Context<AppEnv>, error: RequestError): Response {
-  const requestId = c.get('requestId');
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  const retryable = error.retryable ?? false;
-  if (c.req.path === '/graphql') {
-    const accept = c.req.header('accept') ?? '';
-    const type = accept.includes(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : 'application/json';
-    const body = {
-      errors: [{ message: error.message, extensions: { code: error.code, retryable, requestId } }],
-    };
-    return c.body(JSON.stringify(body), error.status, { 'content-type': `${type}; charset=utf-8` });
-  }
-  return c.json({ error: { code: error.code, message: error.message, retryable, requestId } }, error.status);
+  const { code, message } = error;
+  const body = errorBodyFor(
+    c.req.path,
+    { code, message, retryable: error.retryable ?? false },
+    c.get('requestId'),
+  );
+  if (c.req.path !== '/graphql') return c.body(body, error.status, { 'content-type': 'application/json' });
+  const type = (c.req.header('accept') ?? '').includes(GRAPHQL_RESPONSE)
+    ? GRAPHQL_RESPONSE
+    : 'application/json';
+  return c.body(body, error.status, { 'content-type': `${type}; charset=utf-8` });
 }

@@ -18,10 +18,9 @@ export const cancelChangeSet = defineOperation({
     catalog: marketplaceCatalog,
     changeSetId: patterned(CHANGE_SET_ID, 1, 255),
   }),
-  output: z.object({
-    changeSetId: z.string(),
-    changeSetArn: z.string(),
-  }),
+  output: z
+    .object({ changeSetId: z.string(), changeSetArn: z.string() })
+    .meta({ description: 'The change set whose cancellation AWS accepted; it becomes CANCELLED.' }),
   async call({ clients, deadlineMs }, input) {
     const command = new CancelChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId });
     const out = await callAws(SITE, deadlineMs, (deadline) =>

@@ -31,17 +31,16 @@ export const describeEntity = defineOperation({
     // AWS's `ResourceId` (the same shape as a change set id): 1..255 of [\w-].
     entityId: patterned(CHANGE_SET_ID, 1, 255),
   }),
-  output: z.object({
-    entityId: z.string(),
-    entityType: z.string().nullable().meta({ description: 'e.g. SaaSProduct@1.0 or Offer@1.0.' }),
-    entityArn: z.string().nullable(),
-    lastModifiedDate: z.string().meta({ format: 'date-time' }).nullable(),
-    details: z
-      .string()
-      .nullable()
-      .meta({ description: 'The details as a JSON object serialised as a string.' }),
-    detailsDocument: z.unknown().meta({ description: 'The same details as a JSON document, or null.' }),
-  }),
+  output: z
+    .object({
+      entityId: z.string(),
+      entityType: z.string().nullable().meta({ description: 'e.g. SaaSProduct@1.0 or Offer@1.0.' }),
+      entityArn: z.string().nullable(),
+      lastModifiedDate: z.string().meta({ format: 'date-time' }).nullable(),
+      details: z.string().nullable().meta({ description: 'A JSON object serialised as a string.' }),
+      detailsDocument: z.unknown().meta({ description: 'The same details as a JSON document, or null.' }),
+    })
+    .meta({ description: 'A Marketplace Catalog entity as DescribeEntity returns it.' }),
   async call({ clients, deadlineMs }, input) {
     const command = new DescribeEntityCommand({ Catalog: input.catalog, EntityId: input.entityId });
     const out = await callAws(SITE, deadlineMs, (deadline) =>

@@ -1,7 +1,12 @@
 import { type Filter, ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
 import { callAws, withDeadline } from '../aws/call-aws.js';
-import { CHANGE_SET_STATUSES, marketplaceCatalog } from '../validation/change-set-input.js';
+import { openEnum } from '../schema/open-enum.js';
+import {
+  CHANGE_SET_FAILURE_CODES,
+  CHANGE_SET_STATUSES,
+  marketplaceCatalog,
+} from '../validation/change-set-input.js';
 import { FILTER_VALUE, NEXT_TOKEN, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
 import {
@@ -98,21 +103,21 @@ export function fieldPathOf(fields: string[]) {
   };
 }
 
-const summary = z.object({
-  changeSetId: z.string(),
-  changeSetArn: z.string(),
-  changeSetName: z.string().nullable(),
-  status: z
-    .string()
-    .meta({ description: `One of ${CHANGE_SET_STATUSES.join(', ')} today; AWS may add values.` }),
-  startTime: z.string().meta({ format: 'date-time' }),
-  endTime: z.string().meta({ format: 'date-time' }).nullable(),
-  entityIdList: z.array(z.string()),
-  failureCode: z
-    .string()
-    .nullable()
-    .meta({ description: 'CLIENT_ERROR or SERVER_FAULT today; AWS may add values.' }),
-});
+const summary = z
+  .object({
+    changeSetId: z.string(),
+    changeSetArn: z.string(),
+    changeSetName: z.string().nullable(),
+    status: z.string().meta({ description: `${openEnum(CHANGE_SET_STATUSES)}.` }),
+    startTime: z.string().meta({ format: 'date-time' }),
+    endTime: z.string().meta({ format: 'date-time' }).nullable(),
+    entityIdList: z.array(z.string()).meta({ description: 'The entities this change set changes.' }),
+    failureCode: z
+      .string()
+      .nullable()
+      .meta({ description: `${openEnum(CHANGE_SET_FAILURE_CODES)}; set when FAILED.` }),
+  })
+  .meta({ description: 'One change set of a ListChangeSets page.' });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -124,13 +129,15 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export const listChangeSets = defineOperation({
   name: 'changeSets',
   input,
-  output: z.object({
-    items: z.array(summary),
-    nextToken: z
-      .string()
-      .nullable()
-      .meta({ description: 'Pass it back for the next page; null on the last.' }),
-  }),
+  output: z
+    .object({
+      items: z.array(summary),
+      nextToken: z
+        .string()
+        .nullable()
+        .meta({ description: 'Pass it back for the next page; null on the last.' }),
+    })
+    .meta({ description: 'One page of change sets; ask again with nextToken while it is not null.' }),
   async call({ clients, deadlineMs }, i) {
     const { filters, fields } = filtersOf(i);
     const command = new ListChangeSetsCommand({

@@ -1,26 +1,26 @@
 import type { Context, Hono } from 'hono';
-import type { ChangeSets } from '../aws/change-sets.js';
 import type { AppEnv } from '../http/request-id.js';
-import { changeSetQueryInput, startChangeSetInput } from '../validation/change-set-input.js';
+import { describeChangeSet } from '../operations/describe-change-set.js';
+import type { Upstream } from '../operations/operation.js';
+import { startChangeSet } from '../operations/start-change-set.js';
 import { withIdempotencyKey } from './idempotency-key.js';
-import { parseInput } from './parse-input.js';
+import { operationRoute, type RawInput } from './operation-route.js';
 import { singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
-import { changeSetBody } from './response-bodies.js';
-import { type OperationDeps, runOperation } from './run-operation.js';
+import type { OperationDeps } from './run-operation.js';
 
-async function startInput(c: Context<AppEnv>) {
+async function startInput(c: Context<AppEnv>): Promise<RawInput> {
   const body = await readJsonObject(c);
   const keyed = withIdempotencyKey(
     c,
     body,
     'clientRequestToken',
-    startChangeSetInput.shape.clientRequestToken,
+    startChangeSet.input.shape.clientRequestToken,
   );
-  return parseInput(startChangeSetInput, keyed.body, keyed.errors);
+  return { value: keyed.body, errors: keyed.errors };
 }
 
-function describeInput(c: Context<AppEnv>, changeSetId: string) {
+function describeInput(c: Context<AppEnv>): RawInput {
   const { query, errors } = singleValuedQuery(c);
   if ('changeSetId' in query) {
     errors.push({
@@ -29,30 +29,21 @@ function describeInput(c: Context<AppEnv>, changeSetId: string) {
       code: 'INVALID_VALUE',
     });
   }
-  return parseInput(changeSetQueryInput, { ...query, changeSetId }, errors);
+  return { value: { ...query, changeSetId: c.req.param('changeSetId') }, errors };
 }
 
 /**
  * Marketplace Catalog: POST starts a change set, which AWS applies asynchronously (202, with the
  * `Location` to poll); GET describes it.
  */
-export function registerChangeSetRoutes(
-  app: Hono<AppEnv>,
-  deps: OperationDeps & { changeSets: ChangeSets },
-): void {
-  app.post('/change-sets', (c) =>
-    runOperation(deps, c, 'startChangeSet', async () => {
-      const payload = await deps.changeSets.start(await startInput(c));
+export function registerChangeSetRoutes(app: Hono<AppEnv>, deps: OperationDeps & { upstream: Upstream }) {
+  app.post(
+    '/change-sets',
+    operationRoute(deps, startChangeSet, startInput, {
+      status: 202,
       // Relative to the request URL, so it resolves under any API Gateway stage or base path.
-      c.header('Location', `change-sets/${encodeURIComponent(payload.changeSetId)}`);
-      return c.json(payload, 202);
+      headers: (_input, payload) => ({ Location: `change-sets/${encodeURIComponent(payload.changeSetId)}` }),
     }),
   );
-
-  app.get('/change-sets/:changeSetId', (c) =>
-    runOperation(deps, c, 'changeSet', async () => {
-      const changeSet = await deps.changeSets.describe(describeInput(c, c.req.param('changeSetId')));
-      return c.json(changeSetBody(changeSet), 200);
-    }),
-  );
+  app.get('/change-sets/:changeSetId', operationRoute(deps, describeChangeSet, describeInput));
 }

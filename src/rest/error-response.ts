@@ -1,28 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldError } from '../errors/error-codes.js';
+import { restErrorBody } from '../errors/error-envelope.js';
 import { FacadeError } from '../errors/facade-error.js';
 import type { AppEnv } from '../http/request-id.js';
-import type { ErrorBody } from './response-schemas.js';
-
-// The AWS translation names fields as GraphQL arguments (`input.changeSet[0]...`); REST paths are
-// relative to the body or name the query parameter, so the argument name goes.
-const bodyRelative = (errors: FieldError[]): FieldError[] =>
-  errors.map((e) => (e.path?.startsWith('input.') ? { ...e, path: e.path.slice('input.'.length) } : e));
-
-export function errorBody(error: FacadeError, requestId: string): ErrorBody {
-  return {
-    error: {
-      code: error.code,
-      message: error.message,
-      retryable: error.retryable,
-      ...(error.aws ? { aws: error.aws } : {}),
-      ...(error.fieldErrors ? { fieldErrors: bodyRelative(error.fieldErrors) } : {}),
-      requestId,
-    },
-  };
-}
+import type { ErrorBody } from './error-schema.js';
 
 /**
  * The REST error envelope with the status of its code (FacadeError.httpStatus) and `Retry-After`
@@ -36,5 +18,7 @@ export function errorResponse(c: Context<AppEnv>, error: unknown, logger: Logger
     known = new FacadeError('INTERNAL_SERVER_ERROR', 'Unexpected error.');
   }
   if (known.retryAfterSeconds !== undefined) c.header('Retry-After', String(known.retryAfterSeconds));
-  return c.json(errorBody(known, requestId), known.httpStatus as ContentfulStatusCode);
+  // Typed against the published schema (the OpenAPI document's Error).
+  const body: ErrorBody = restErrorBody(known, requestId);
+  return c.json(body, known.httpStatus as ContentfulStatusCode);
 }

@@ -9,29 +9,28 @@ import {
 import type { Operation } from '../auth/caller.js';
 import type { Config } from '../config.js';
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
+import { createResourceSnapshot } from '../operations/create-resource-snapshot.js';
+import { describeChangeSet } from '../operations/describe-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
+import { getResourceSnapshot } from '../operations/get-resource-snapshot.js';
 import { listChangeSets } from '../operations/list-change-sets.js';
-import {
-  changeSetQueryInput,
-  MARKETPLACE_CATALOG,
-  startChangeSetInput,
-} from '../validation/change-set-input.js';
-import { createResourceSnapshotInput, resourceSnapshotInput } from '../validation/resource-snapshot-input.js';
+import { startChangeSet } from '../operations/start-change-set.js';
+import { MARKETPLACE_CATALOG } from '../validation/change-set-input.js';
+import * as out from './error-schema.js';
 import { IDEMPOTENCY_KEY } from './idempotency-key.js';
-import * as out from './response-schemas.js';
 
 /**
  * The OpenAPI 3.1 document of the REST routes, generated from the zod schemas that validate their
- * input (src/validation, shared with GraphQL) and describe their output (response-schemas.ts).
+ * input and describe their output (the operation modules of src/operations/, shared with GraphQL).
  * Only the frame (paths, statuses, descriptions) is written here.
  */
 
 // Output shapes only: input schemas (their transforms have no output form) become request bodies.
 const SCHEMAS: ZodOpenApiComponentsObject['schemas'] = {
-  CreateResourceSnapshotPayload: out.createResourceSnapshotPayload,
-  ResourceSnapshot: out.resourceSnapshot,
-  StartChangeSetPayload: out.startChangeSetPayload,
-  ChangeSet: out.changeSet,
+  CreateResourceSnapshotPayload: createResourceSnapshot.output,
+  ResourceSnapshot: getResourceSnapshot.output,
+  StartChangeSetPayload: startChangeSet.output,
+  ChangeSet: describeChangeSet.output,
   CancelChangeSetPayload: cancelChangeSet.output,
   ChangeSetSummaryPage: listChangeSets.output,
   MarketplaceEntity: describeEntity.output,
@@ -186,18 +185,18 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
           post: op('createResourceSnapshot', {
             summary: 'AWS Partner Central Selling CreateResourceSnapshot',
             requestParams: {
-              header: idempotencyKey(createResourceSnapshotInput.shape.clientToken, 'clientToken'),
+              header: idempotencyKey(createResourceSnapshot.input.shape.clientToken, 'clientToken'),
             },
             requestBody: {
               id: 'CreateResourceSnapshotInput',
               required: true,
-              content: { 'application/json': { schema: createResourceSnapshotInput } },
+              content: { 'application/json': { schema: createResourceSnapshot.input } },
             },
             responses: responses(
               {
                 201: {
                   description: 'Created (a replay of the same token and input answers the original)',
-                  schema: out.createResourceSnapshotPayload,
+                  schema: createResourceSnapshot.output,
                   location: 'GET form of the new snapshot (its key and revision).',
                 },
               },
@@ -206,9 +205,9 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
           }),
           get: op('resourceSnapshot', {
             summary: 'AWS Partner Central Selling GetResourceSnapshot (the latest revision by default)',
-            requestParams: { query: resourceSnapshotInput },
+            requestParams: { query: getResourceSnapshot.input },
             responses: responses(
-              { 200: { description: 'The snapshot', schema: out.resourceSnapshot } },
+              { 200: { description: 'The snapshot', schema: getResourceSnapshot.output } },
               READ_ERRORS,
             ),
           }),
@@ -217,19 +216,19 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
           post: op('startChangeSet', {
             summary: 'AWS Marketplace Catalog StartChangeSet (applied asynchronously)',
             requestParams: {
-              header: idempotencyKey(startChangeSetInput.shape.clientRequestToken, 'clientRequestToken'),
+              header: idempotencyKey(startChangeSet.input.shape.clientRequestToken, 'clientRequestToken'),
             },
             requestBody: {
               id: 'StartChangeSetInput',
               required: true,
-              content: { 'application/json': { schema: startChangeSetInput } },
+              content: { 'application/json': { schema: startChangeSet.input } },
             },
             responses: responses(
               {
                 202: {
                   description:
                     'Accepted: poll the Location until the status is SUCCEEDED, FAILED or CANCELLED',
-                  schema: out.startChangeSetPayload,
+                  schema: startChangeSet.output,
                   location: 'The change set, to poll.',
                 },
               },
@@ -284,15 +283,15 @@ export function createOpenApiDocument({ basePath, auth }: DocumentOptions) {
           get: op('changeSet', {
             summary: 'AWS Marketplace Catalog DescribeChangeSet',
             requestParams: {
-              path: changeSetQueryInput.pick({ changeSetId: true }),
+              path: describeChangeSet.input.pick({ changeSetId: true }),
               query: z.object({
-                catalog: changeSetQueryInput.shape.catalog.meta({
+                catalog: describeChangeSet.input.shape.catalog.meta({
                   description: `Always ${MARKETPLACE_CATALOG}, the default.`,
                 }),
               }),
             },
             responses: responses(
-              { 200: { description: 'The change set', schema: out.changeSet } },
+              { 200: { description: 'The change set', schema: describeChangeSet.output } },
               READ_ERRORS,
             ),
           }),

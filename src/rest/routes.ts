@@ -1,7 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
-import type { ChangeSets } from '../aws/change-sets.js';
-import type { ResourceSnapshots } from '../aws/resource-snapshots.js';
 import { FacadeError } from '../errors/facade-error.js';
 import type { AppEnv } from '../http/request-id.js';
 import type { Upstream } from '../operations/operation.js';
@@ -13,8 +11,6 @@ import type { OperationDeps } from './run-operation.js';
 
 export interface RestDeps extends OperationDeps {
   logger: Logger;
-  resourceSnapshots: ResourceSnapshots;
-  changeSets: ChangeSets;
   upstream: Upstream;
 }
 

@@ -1,11 +1,10 @@
 import SchemaBuilder from '@pothos/core';
-import ValidationPlugin from '@pothos/plugin-validation';
-import type { z } from 'zod';
-import { badUserInput } from '../errors/facade-error.js';
 import type { RequestContext } from '../graphql/context.js';
-import { toFieldErrors } from '../validation/field-errors.js';
 
-/** The schema builder; it defines no types (they live beside their domain in this folder). */
+/**
+ * The schema builder; it defines no types (they live beside their domain in this folder). Inputs
+ * are checked by the operations' own schemas (src/schema/operation-field.ts), not by a plugin.
+ */
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
   Scalars: {
@@ -14,11 +13,5 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ValidationPlugin],
   defaultFieldNullability: false,
-  validation: {
-    // Every failing field at once, as BAD_USER_INPUT with input paths; nothing reaches AWS.
-    validationError: (failure) =>
-      badUserInput(toFieldErrors(failure.issues as unknown as z.core.$ZodIssue[])),
-  },
 });

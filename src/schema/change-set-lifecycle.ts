@@ -1,23 +1,13 @@
-import * as z from 'zod';
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
 import { listChangeSets, SORT_ORDERS } from '../operations/list-change-sets.js';
-import {
-  CHANGE_SET_FAILURE_CODES,
-  CHANGE_SET_STATUSES,
-  MARKETPLACE_CATALOG,
-} from '../validation/change-set-input.js';
+import { MARKETPLACE_CATALOG } from '../validation/change-set-input.js';
 import { builder } from './builder.js';
 import { ChangeSetStatus } from './change-sets.js';
-import { openEnum } from './open-enum.js';
 import { resolveOperation } from './operation-field.js';
+import { outputType } from './output-type.js';
 
 /** Marketplace Catalog: cancelChangeSet, changeSets (ListChangeSets) and entity (DescribeEntity). */
-
-type CancelPayload = z.input<typeof cancelChangeSet.output>;
-type SummaryPage = z.input<typeof listChangeSets.output>;
-type Summary = SummaryPage['items'][number];
-type Entity = z.input<typeof describeEntity.output>;
 
 const catalogField = {
   required: true,
@@ -64,66 +54,23 @@ const MarketplaceEntityInput = builder.inputType('MarketplaceEntityInput', {
   }),
 });
 
-const CancelChangeSetPayloadRef = builder.objectRef<CancelPayload>('CancelChangeSetPayload').implement({
-  description: 'The change set whose cancellation AWS accepted; it becomes CANCELLED.',
-  fields: (t) => ({
-    changeSetId: t.exposeID('changeSetId'),
-    changeSetArn: t.exposeString('changeSetArn'),
-  }),
+const CancelChangeSetPayloadRef = outputType('CancelChangeSetPayload', cancelChangeSet.output, {
+  ids: ['changeSetId'],
 });
-
-const ChangeSetSummaryRef = builder.objectRef<Summary>('ChangeSetSummary').implement({
-  description: 'One change set of a ListChangeSets page.',
-  fields: (t) => ({
-    changeSetId: t.exposeID('changeSetId'),
-    changeSetArn: t.exposeString('changeSetArn'),
-    changeSetName: t.exposeString('changeSetName', { nullable: true }),
-    status: t.exposeString('status', { description: `${openEnum(CHANGE_SET_STATUSES)}.` }),
-    startTime: t.field({ type: 'DateTime', resolve: (s) => s.startTime }),
-    endTime: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.endTime }),
-    entityIdList: t.exposeStringList('entityIdList', {
-      description: 'The entities this change set changes.',
-    }),
-    failureCode: t.string({
-      nullable: true,
-      description: `${openEnum(CHANGE_SET_FAILURE_CODES)}; set when FAILED.`,
-      resolve: (s) => s.failureCode,
-    }),
-  }),
+const ChangeSetSummaryRef = outputType('ChangeSetSummary', listChangeSets.output.shape.items.element, {
+  ids: ['changeSetId'],
 });
-
-const ChangeSetSummaryPageRef = builder.objectRef<SummaryPage>('ChangeSetSummaryPage').implement({
-  description: 'One page of change sets; ask again with nextToken while it is not null.',
-  fields: (t) => ({
-    items: t.field({ type: [ChangeSetSummaryRef], resolve: (p) => p.items }),
-    nextToken: t.exposeString('nextToken', { nullable: true }),
-  }),
+const ChangeSetSummaryPageRef = outputType('ChangeSetSummaryPage', listChangeSets.output, {
+  refs: { items: ChangeSetSummaryRef },
 });
-
-const MarketplaceEntityRef = builder.objectRef<Entity>('MarketplaceEntity').implement({
-  description: 'A Marketplace Catalog entity as DescribeEntity returns it.',
-  fields: (t) => ({
-    entityId: t.exposeString('entityId'),
-    entityType: t.exposeString('entityType', { nullable: true }),
-    entityArn: t.exposeString('entityArn', { nullable: true }),
-    lastModifiedDate: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.lastModifiedDate }),
-    details: t.exposeString('details', {
-      nullable: true,
-      description: 'A JSON object serialised as a string.',
-    }),
-    detailsDocument: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.detailsDocument ?? null }),
-  }),
-});
+const MarketplaceEntityRef = outputType('MarketplaceEntity', describeEntity.output);
 
 builder.mutationField('cancelChangeSet', (t) =>
   t.field({
     type: CancelChangeSetPayloadRef,
     nullable: true,
     description: 'AWS Marketplace Catalog CancelChangeSet: stops a change set that is still PREPARING.',
-    args: t.validate(
-      { input: t.arg({ type: CancelChangeSetInput, required: true }) },
-      z.object({ input: cancelChangeSet.input }),
-    ),
+    args: { input: t.arg({ type: CancelChangeSetInput, required: true }) },
     resolve: (_root, { input }, ctx) => resolveOperation(cancelChangeSet, ctx, input),
   }),
 );
@@ -133,13 +80,8 @@ builder.queryField('changeSets', (t) =>
     type: ChangeSetSummaryPageRef,
     nullable: true,
     description: 'AWS Marketplace Catalog ListChangeSets: change sets of the last 60 days, a page at a time.',
-    args: t.validate(
-      { input: t.arg({ type: ListChangeSetsInput }) },
-      z.object({
-        input: listChangeSets.input.nullish().transform((v) => v ?? listChangeSets.input.parse({})),
-      }),
-    ),
-    resolve: (_root, { input }, ctx) => resolveOperation(listChangeSets, ctx, input),
+    args: { input: t.arg({ type: ListChangeSetsInput }) },
+    resolve: (_root, { input }, ctx) => resolveOperation(listChangeSets, ctx, input ?? {}),
   }),
 );
 
@@ -148,10 +90,7 @@ builder.queryField('entity', (t) =>
     type: MarketplaceEntityRef,
     nullable: true,
     description: 'AWS Marketplace Catalog DescribeEntity: an entity as it is now, e.g. before changing it.',
-    args: t.validate(
-      { input: t.arg({ type: MarketplaceEntityInput, required: true }) },
-      z.object({ input: describeEntity.input }),
-    ),
+    args: { input: t.arg({ type: MarketplaceEntityInput, required: true }) },
     resolve: (_root, { input }, ctx) => resolveOperation(describeEntity, ctx, input),
   }),
 );

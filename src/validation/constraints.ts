@@ -63,3 +63,6 @@ export const MAX_DOCUMENT_DEPTH = 32;
 // ListChangeSets: a filter value (`FilterValueContent`) and the paging token (`NextToken`).
 export const FILTER_VALUE = /^(.)+$/u;
 export const NEXT_TOKEN = /^[\w+=.:@\-/]+$/;
+
+/** An optional input field: absent, null or a valid value; null reads as absent (GraphQL sends either). */
+export const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);

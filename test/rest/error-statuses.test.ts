@@ -3,8 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../../src/auth/caller.js';
-import type { ChangeSets } from '../../src/aws/change-sets.js';
-import type { ResourceSnapshots } from '../../src/aws/resource-snapshots.js';
+import type { AwsClients } from '../../src/aws/clients.js';
 import { readConfig } from '../../src/config.js';
 import { ERROR_HTTP_STATUS, type ErrorCode } from '../../src/errors/error-codes.js';
 import { FacadeError } from '../../src/errors/facade-error.js';
@@ -33,11 +32,17 @@ function readmeStatuses(): Map<string, number[]> {
   return rows;
 }
 
-/** The REST routes alone, over services that fail as told; the caller is set as the auth middleware would. */
+/**
+ * The REST routes alone, over a Partner Central client whose calls answer as told (`create` for
+ * CreateResourceSnapshot, `get` for GetResourceSnapshot); the caller is set as the auth middleware would.
+ */
 function restApp(
   services: { create?: () => Promise<unknown>; get?: () => Promise<unknown> },
   caller?: Caller,
 ) {
+  const send = (command: { constructor: { name: string } }) =>
+    (command.constructor.name === 'CreateResourceSnapshotCommand' ? services.create : services.get)?.();
+  const clients = { partnerCentral: { send }, marketplace: {} } as unknown as AwsClients;
   const logger = { error: vi.fn() };
   const metrics = { record: vi.fn() };
   const app = new Hono<AppEnv>();
@@ -52,9 +57,7 @@ function restApp(
       config: readConfig('local', { LOG_LEVEL: 'SILENT' }),
       logger: logger as unknown as Logger,
       metrics,
-      resourceSnapshots: services as unknown as ResourceSnapshots,
-      changeSets: {} as ChangeSets,
-      upstream: {} as Upstream,
+      upstream: { clients, deadlineMs: 5_000 },
     }),
   );
   const create = (body: unknown = snapshotInput()) =>
@@ -127,7 +130,7 @@ describe('REST statuses of the error codes', () => {
 
   it('records OK for a success, under the GraphQL field name', async () => {
     const { create, metrics } = restApp({
-      create: () => Promise.resolve({ arn: 'arn:x', revision: 1, clientToken: 't' }),
+      create: () => Promise.resolve({ Arn: 'arn:x', Revision: 1 }),
     });
     expect((await create()).status).toBe(201);
     expect(metrics.record).toHaveBeenCalledWith('createResourceSnapshot', 'OK');
@@ -158,8 +161,6 @@ describe('REST statuses of the error codes', () => {
       createRestRoutes({
         config: readConfig('local', { LOG_LEVEL: 'SILENT' }),
         logger: { error: vi.fn() } as unknown as Logger,
-        resourceSnapshots: {} as ResourceSnapshots,
-        changeSets: {} as ChangeSets,
         upstream: {} as Upstream,
       }),
     );
