@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { badRequestResponse } from './bad-request-response.js';
 
 // What yoga can answer a single result with (regular, SSE, multipart processors).
 const ANSWERABLE = new Set([
@@ -23,19 +24,13 @@ export function useAcceptableResponse(options: { graphiql: boolean }): Plugin {
       if (options.graphiql && request.method === 'GET' && accept.includes('text/html')) return;
       const ranges = accept.split(',').map((r) => r.split(';')[0]?.trim().toLowerCase() ?? '');
       if (ranges.some((r) => ANSWERABLE.has(r))) return;
-      const error = {
-        message: 'Not acceptable: accept application/graphql-response+json or application/json.',
-        extensions: {
-          code: 'BAD_REQUEST',
-          retryable: false,
-          requestId: (serverContext as { requestId?: string }).requestId,
-        },
-      };
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [error] }), {
-          status: 406,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-        }),
+        badRequestResponse(
+          fetchAPI,
+          406,
+          'Not acceptable: accept application/graphql-response+json or application/json.',
+          serverContext,
+        ),
       );
     },
   };

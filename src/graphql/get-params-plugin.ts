@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { badRequestResponse } from './bad-request-response.js';
 
 const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -23,19 +24,8 @@ export function useGetParamsCheck(): Plugin {
       if (request.method !== 'GET') return;
       const bad = ['variables', 'extensions'].find((name) => !jsonObjectOrAbsent(url.searchParams.get(name)));
       if (!bad) return;
-      const error = {
-        message: `The "${bad}" parameter must be a JSON object.`,
-        extensions: {
-          code: 'BAD_REQUEST',
-          retryable: false,
-          requestId: (serverContext as { requestId?: string }).requestId,
-        },
-      };
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [error] }), {
-          status: 400,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-        }),
+        badRequestResponse(fetchAPI, 400, `The "${bad}" parameter must be a JSON object.`, serverContext),
       );
     },
   };
