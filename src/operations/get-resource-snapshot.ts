@@ -15,7 +15,7 @@ const SITE = { service: 'partnercentral-selling', operation: 'GetResourceSnapsho
 const string = { type: 'string' } as const;
 const requiredString = { type: 'string', required: true } as const;
 
-/** Per the botocore model (/work/shared/aws-models) and the public shape's non-null fields. */
+/** Per the botocore model (../shared/aws-models) and the public shape's non-null fields. */
 const ANSWER = {
   Catalog: requiredString,
   Arn: requiredString,

@@ -1,4 +1,4 @@
-"""An independent client for the emulator: boto3 with the botocore models of /work/shared/aws-models
+"""An independent client for the emulator: boto3 with the botocore models of ../shared/aws-models
 (given through AWS_DATA_PATH by boto3.test.ts). Prints one JSON object of what it saw."""
 import json
 import sys

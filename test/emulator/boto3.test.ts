@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
   CreateResourceSnapshotCommand,
@@ -16,7 +16,8 @@ import { SNAPSHOT_KEY, useEmulatorWithClients } from './clients.js';
  * reference. Skipped, by name, where python3 with boto3 or the models are not installed.
  */
 
-const MODELS = '/work/shared/aws-models';
+// shared/ sits beside the repository (as in CI).
+const MODELS = resolve('../shared/aws-models');
 const SERVICES = [
   ['marketplace-catalog', '2018-09-17'],
   ['partnercentral-selling', '2022-07-26'],
