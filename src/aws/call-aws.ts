@@ -27,15 +27,16 @@ function cutShort(error: unknown): unknown {
  * answer always beats API Gateway's 29 s), and one translation of whatever goes wrong.
  *
  * The deadline is a timer raced against the call, and it aborts the call's attempt in flight
- * (socket included) through `deadline`: pass it with the command to `withDeadline`. It is not an
- * `abortSignal` option of `send`: any per-call option makes the SDK rebuild its middleware stack on
- * every call (`cacheMiddleware` only works without them). A client that retries reuses its
+ * (socket included): the command's input is tied to it here, so no caller can forget to. It is not
+ * an `abortSignal` option of `send`: any per-call option makes the SDK rebuild its middleware stack
+ * on every call (`cacheMiddleware` only works without them). A client that retries reuses its
  * idempotency token.
  */
-export async function callAws<Out>(
+export async function callAws<C extends { input: object }, Out>(
   site: CallSite,
   deadlineMs: number,
-  send: (deadline: AbortSignal) => Promise<Out>,
+  command: C,
+  send: (command: C) => Promise<Out>,
 ): Promise<Out> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -46,17 +47,13 @@ export async function callAws<Out>(
       reject(error);
     }, deadlineMs);
   });
+  // The command's attempts end with the deadline (see src/aws/bounded-http-handler.ts).
+  tieDeadline(command.input, controller.signal);
   try {
-    return await Promise.race([send(controller.signal), deadline]);
+    return await Promise.race([send(command), deadline]);
   } catch (error) {
     throw translateAwsError(cutShort(error), site);
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The command, with its attempts bound to `deadline` (see src/aws/bounded-http-handler.ts). */
-export function withDeadline<C extends { input: object }>(command: C, deadline: AbortSignal): C {
-  tieDeadline(command.input, deadline);
-  return command;
 }

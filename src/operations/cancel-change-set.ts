@@ -1,6 +1,6 @@
 import { CancelChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { marketplaceCatalog } from '../validation/change-set-input.js';
 import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
@@ -23,9 +23,7 @@ export const cancelChangeSet = defineOperation({
     .meta({ description: 'The change set whose cancellation AWS accepted; it becomes CANCELLED.' }),
   async call({ clients, deadlineMs }, input) {
     const command = new CancelChangeSetCommand({ Catalog: input.catalog, ChangeSetId: input.changeSetId });
-    const out = await callAws(SITE, deadlineMs, (deadline) =>
-      clients.marketplace.send(withDeadline(command, deadline)),
-    );
+    const out = await callAws(SITE, deadlineMs, command, (c) => clients.marketplace.send(c));
     return {
       changeSetId: requiredString(SITE, out, 'ChangeSetId', out.ChangeSetId),
       changeSetArn: requiredString(SITE, out, 'ChangeSetArn', out.ChangeSetArn),

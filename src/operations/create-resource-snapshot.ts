@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreateResourceSnapshotCommand } from '@aws-sdk/client-partnercentral-selling';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { CLIENT_TOKEN, codePointPatterned, optional } from '../validation/constraints.js';
 import { resourceKey } from '../validation/resource-snapshot-input.js';
 import { defineOperation } from './operation.js';
@@ -42,9 +42,7 @@ export const createResourceSnapshot = defineOperation({
     const out = checkAnswer(
       SITE,
       ANSWER,
-      await callAws(SITE, deadlineMs, (deadline) =>
-        clients.partnerCentral.send(withDeadline(command, deadline)),
-      ),
+      await callAws(SITE, deadlineMs, command, (c) => clients.partnerCentral.send(c)),
     );
     // Both are checked present above.
     return { arn: out.Arn as string, revision: out.Revision as number, clientToken };

@@ -1,6 +1,6 @@
 import { DescribeChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { openEnum } from '../schema/open-enum.js';
 import {
   CHANGE_SET_FAILURE_CODES,
@@ -98,9 +98,7 @@ export const describeChangeSet = defineOperation({
     const out = checkAnswer(
       SITE,
       ANSWER,
-      await callAws(SITE, deadlineMs, (deadline) =>
-        clients.marketplace.send(withDeadline(command, deadline)),
-      ),
+      await callAws(SITE, deadlineMs, command, (c) => clients.marketplace.send(c)),
     );
     // The required members are checked present above.
     return {

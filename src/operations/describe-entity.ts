@@ -1,6 +1,6 @@
 import { DescribeEntityCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { marketplaceCatalog } from '../validation/change-set-input.js';
 import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';
@@ -43,9 +43,7 @@ export const describeEntity = defineOperation({
     .meta({ description: 'A Marketplace Catalog entity as DescribeEntity returns it.' }),
   async call({ clients, deadlineMs }, input) {
     const command = new DescribeEntityCommand({ Catalog: input.catalog, EntityId: input.entityId });
-    const out = await callAws(SITE, deadlineMs, (deadline) =>
-      clients.marketplace.send(withDeadline(command, deadline)),
-    );
+    const out = await callAws(SITE, deadlineMs, command, (c) => clients.marketplace.send(c));
     return {
       // AWS's EntityIdentifier is `id@revision`; the public entityId is the id, as asked for, once
       // the answer shows it is about that entity.

@@ -1,6 +1,6 @@
 import { GetResourceSnapshotCommand } from '@aws-sdk/client-partnercentral-selling';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { optional } from '../validation/constraints.js';
 import {
   PARTNER_CENTRAL_CATALOGS,
@@ -71,9 +71,7 @@ export const getResourceSnapshot = defineOperation({
     const out = checkAnswer(
       SITE,
       ANSWER,
-      await callAws(SITE, deadlineMs, (deadline) =>
-        clients.partnerCentral.send(withDeadline(command, deadline)),
-      ),
+      await callAws(SITE, deadlineMs, command, (c) => clients.partnerCentral.send(c)),
     );
     // Arn and Revision are checked present above.
     const arn = out.Arn as string;

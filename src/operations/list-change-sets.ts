@@ -1,6 +1,6 @@
 import { type Filter, ListChangeSetsCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { openEnum } from '../schema/open-enum.js';
 import {
   CHANGE_SET_FAILURE_CODES,
@@ -148,9 +148,7 @@ export const listChangeSets = defineOperation({
       NextToken: i.nextToken,
     });
     const site = { ...SITE, fieldPath: fieldPathOf(fields) };
-    const out = await callAws(site, deadlineMs, (deadline) =>
-      clients.marketplace.send(withDeadline(command, deadline)),
-    );
+    const out = await callAws(site, deadlineMs, command, (c) => clients.marketplace.send(c));
     // AWS always answers the list (empty when nothing matches): an answer without it is no answer.
     const list: unknown = out.ChangeSetSummaryList;
     if (!Array.isArray(list)) throw malformedAnswer(SITE, out, 'ChangeSetSummaryList');

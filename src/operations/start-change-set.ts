@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Change, StartChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
-import { callAws, withDeadline } from '../aws/call-aws.js';
+import { callAws } from '../aws/call-aws.js';
 import { CHANGE_SET_INTENTS, marketplaceCatalog } from '../validation/change-set-input.js';
 import {
   CHANGE_NAME,
@@ -211,9 +211,7 @@ export const startChangeSet = defineOperation({
     const out = checkAnswer(
       SITE,
       ANSWER,
-      await callAws(site, deadlineMs, (deadline) =>
-        clients.marketplace.send(withDeadline(command, deadline)),
-      ),
+      await callAws(site, deadlineMs, command, (c) => clients.marketplace.send(c)),
     );
     // Both are checked present (non-empty strings) above.
     return {
