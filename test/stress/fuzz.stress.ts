@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LambdaApp, startLambdaApp } from '../security/lambda-app.js';
 import { type RequestSpec, v1Event, v2Event } from '../support/apigw-events.js';
+import { isAwsReferenceRefusal } from '../support/aws-reference-refusal.js';
 import { CANCEL_CHANGE_SET, DESCRIBE_ENTITY, LIST_CHANGE_SETS } from '../support/lifecycle-operations.js';
 import {
   CREATE_SNAPSHOT,
@@ -300,12 +301,7 @@ function judge(
       break;
     }
     const aws = e.aws as { errorName?: string } | undefined;
-    // A request well-formed by the model that names something AWS does not have (a template, or a
-    // page token it never issued) is AWS's business validation, not an invalid request the facade
-    // should have stopped.
-    const reference =
-      typeof e.message === 'string' && /does not exist|NextToken is not valid/.test(e.message);
-    if (aws?.errorName === 'ValidationException' && !reference) {
+    if (aws?.errorName === 'ValidationException' && !isAwsReferenceRefusal(e.message)) {
       t.invalidReachedAws.push(`${what} ${(spec.body ?? '').slice(0, 400)}`);
     }
   }
