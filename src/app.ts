@@ -33,7 +33,8 @@ export interface AppDeps {
 export function createApp({ config, clients, logger, metrics }: AppDeps) {
   const yoga = createGraphQLServer(config, logger, metrics ? [useOperationMetrics(metrics)] : []);
   const upstream = { clients, deadlineMs: config.aws.deadlineMs };
-  const services = { upstream, scopes: config.auth.scopes };
+  // What every operation runs with, whichever face calls it (src/operations/invoke-operation.ts).
+  const services = { upstream, scopes: config.auth.scopes, metrics };
   // The one GraphQL pipeline: hono's route below is its general case, the hosts call its fast case.
   const graphql = createGraphQLPipeline({ yoga, services });
 
@@ -64,7 +65,7 @@ export function createApp({ config, clients, logger, metrics }: AppDeps) {
     }),
   );
 
-  app.route('/rest', createRestRoutes({ config, logger, metrics, upstream }));
+  app.route('/rest', createRestRoutes({ config, logger, services }));
 
   // The REST error envelope; anything not raised on purpose is logged and masked there.
   app.notFound((c) => errorResponse(c, new FacadeError('NOT_FOUND', 'No such route.'), logger));

@@ -1,12 +1,9 @@
-import type { Caller } from '../auth/caller.js';
-import type { Config } from '../config.js';
-import type { Upstream } from '../operations/operation.js';
+import type { Invocation } from '../operations/invoke-operation.js';
 
-/** What each resolver gets: dependencies travel per request, never as module singletons. */
-export interface RequestContext {
+/**
+ * What each resolver gets: an operation's invocation (caller, scopes, upstream, metrics) and the
+ * request's id. Dependencies travel per request, never as module singletons.
+ */
+export interface RequestContext extends Invocation {
   requestId: string;
-  caller: Caller;
-  scopes: Config['auth']['scopes'];
-  /** What the operations of src/operations/ call AWS with. */
-  upstream: Upstream;
 }

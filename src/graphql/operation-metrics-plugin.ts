@@ -45,27 +45,30 @@ const codeOf = (error: GraphQLError): string => {
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 };
 
-/** One outcome per root field: its own error's code, a request-level error's, or OK. */
-export function recordOutcomes(
+/**
+ * What no operation counted itself (src/operations/invoke-operation.ts counts every call): a
+ * request refused before execution (parse, validation, limits, variables, scopes) counts once per
+ * root field it names, with the refusal's code, or once as `unknown` when it names none; a document
+ * of only `__typename` or introspection counts as `unknown` OK.
+ */
+export function recordRefusals(
   recorder: OutcomeRecorder,
   fields: RootField[],
   errors: readonly GraphQLError[],
 ): void {
   const requestError = errors.find((e) => !e.path?.length);
-  if (fields.length === 0) {
-    recorder.record('unknown', requestError ? codeOf(requestError) : 'OK');
+  if (!requestError) {
+    if (fields.length === 0) recorder.record('unknown', 'OK');
     return;
   }
-  for (const field of fields) {
-    const error = errors.find((e) => e.path?.[0] === field.key) ?? requestError;
-    recorder.record(field.name, error ? codeOf(error) : 'OK');
-  }
+  if (fields.length === 0) recorder.record('unknown', codeOf(requestError));
+  for (const field of fields) recorder.record(field.name, codeOf(requestError));
 }
 
 /**
- * Records one outcome per root field answered (`createResourceSnapshot` → OK / BAD_USER_INPUT /
- * THROTTLED ...), and `unknown` for requests refused before an operation was known. Runs after the
- * error envelope, so every error already carries its contract `code`.
+ * Counts the requests that never reached an operation (`createResourceSnapshot` -> FORBIDDEN,
+ * `unknown` -> GRAPHQL_PARSE_FAILED ...). Runs after the error envelope, so every error already
+ * carries its contract `code`.
  */
 export function useOperationMetrics(recorder: OutcomeRecorder): Plugin {
   return {
@@ -78,7 +81,7 @@ export function useOperationMetrics(recorder: OutcomeRecorder): Plugin {
     },
     onResultProcess({ request, result }) {
       if (Array.isArray(result) || !('errors' in result || 'data' in result)) return;
-      recordOutcomes(
+      recordRefusals(
         recorder,
         rootFieldsByRequest.get(request) ?? [],
         (result.errors ?? []) as GraphQLError[],

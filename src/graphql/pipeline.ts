@@ -4,6 +4,7 @@ import { callerFromEvent } from '../auth/caller-from-event.js';
 import type { AuthMode } from '../config.js';
 import { CORS_HEADERS_WITHOUT_ORIGIN } from '../http/cors-allow-list.js';
 import type { AppEnv } from '../http/request-id.js';
+import type { OperationServices } from '../operations/invoke-operation.js';
 import type { RequestContext } from './context.js';
 import type { GraphQLServer } from './create-yoga.js';
 import { withCanonicalJsonType } from './json-content-type.js';
@@ -22,7 +23,7 @@ import { withCanonicalJsonType } from './json-content-type.js';
  *   by construction; only hono's middleware is skipped, and the gate below is what makes that safe.
  */
 
-export type Services = Pick<RequestContext, 'upstream' | 'scopes'>;
+export type Services = OperationServices;
 
 /** What the gate reads of a request, from whichever host. */
 export interface RequestHead {

@@ -3,12 +3,11 @@ import type { FieldError } from '../errors/error-codes.js';
 import type { AppEnv } from '../http/request-id.js';
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
+import type { OperationServices } from '../operations/invoke-operation.js';
 import { listChangeSets } from '../operations/list-change-sets.js';
-import type { Upstream } from '../operations/operation.js';
 import { operationRoute, type RawInput } from './operation-route.js';
 import { numberParam, queryObject, singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
-import type { OperationDeps } from './run-operation.js';
 
 /** The query, plus the path parameter, which must not also come in the query. */
 function withPathParam(c: Context<AppEnv>, name: string): RawInput {
@@ -54,10 +53,7 @@ function listQuery(c: Context<AppEnv>): RawInput {
 }
 
 /** Marketplace Catalog, the rest of the lifecycle: cancel a change set, list change sets, describe an entity. */
-export function registerChangeSetLifecycleRoutes(
-  app: Hono<AppEnv>,
-  deps: OperationDeps & { upstream: Upstream },
-): void {
+export function registerChangeSetLifecycleRoutes(app: Hono<AppEnv>, deps: OperationServices): void {
   app.post('/change-sets/:changeSetId/cancel', operationRoute(deps, cancelChangeSet, cancelInput));
   app.get('/change-sets', operationRoute(deps, listChangeSets, listQuery));
   app.get(

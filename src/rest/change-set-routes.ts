@@ -1,13 +1,12 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../http/request-id.js';
 import { describeChangeSet } from '../operations/describe-change-set.js';
-import type { Upstream } from '../operations/operation.js';
+import type { OperationServices } from '../operations/invoke-operation.js';
 import { startChangeSet } from '../operations/start-change-set.js';
 import { withIdempotencyKey } from './idempotency-key.js';
 import { operationRoute, type RawInput } from './operation-route.js';
 import { singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
-import type { OperationDeps } from './run-operation.js';
 
 async function startInput(c: Context<AppEnv>): Promise<RawInput> {
   const body = await readJsonObject(c);
@@ -36,7 +35,7 @@ function describeInput(c: Context<AppEnv>): RawInput {
  * Marketplace Catalog: POST starts a change set, which AWS applies asynchronously (202, with the
  * `Location` to poll); GET describes it.
  */
-export function registerChangeSetRoutes(app: Hono<AppEnv>, deps: OperationDeps & { upstream: Upstream }) {
+export function registerChangeSetRoutes(app: Hono<AppEnv>, deps: OperationServices) {
   app.post(
     '/change-sets',
     operationRoute(deps, startChangeSet, startInput, {

@@ -2,13 +2,12 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../http/request-id.js';
 import { createResourceSnapshot } from '../operations/create-resource-snapshot.js';
 import { getResourceSnapshot } from '../operations/get-resource-snapshot.js';
-import type { Upstream } from '../operations/operation.js';
+import type { OperationServices } from '../operations/invoke-operation.js';
 import type { ResourceKey } from '../validation/resource-snapshot-input.js';
 import { withIdempotencyKey } from './idempotency-key.js';
 import { operationRoute, type RawInput } from './operation-route.js';
 import { numberParam, singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
-import type { OperationDeps } from './run-operation.js';
 
 /**
  * Where the snapshot just created can be read back: the GET form of its key and revision, as a
@@ -55,10 +54,7 @@ function getInput(c: Context<AppEnv>): RawInput {
 }
 
 /** Partner Central: POST creates a snapshot (201), GET reads one back (the latest by default). */
-export function registerResourceSnapshotRoutes(
-  app: Hono<AppEnv>,
-  deps: OperationDeps & { upstream: Upstream },
-) {
+export function registerResourceSnapshotRoutes(app: Hono<AppEnv>, deps: OperationServices) {
   app.post(
     '/resource-snapshots',
     operationRoute(deps, createResourceSnapshot, createInput, {

@@ -1,17 +1,18 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
+import type { Config } from '../config.js';
 import { FacadeError } from '../errors/facade-error.js';
 import type { AppEnv } from '../http/request-id.js';
-import type { Upstream } from '../operations/operation.js';
+import type { OperationServices } from '../operations/invoke-operation.js';
 import { registerChangeSetLifecycleRoutes } from './change-set-lifecycle-routes.js';
 import { registerChangeSetRoutes } from './change-set-routes.js';
 import { errorResponse } from './error-response.js';
 import { registerResourceSnapshotRoutes } from './resource-snapshot-routes.js';
-import type { OperationDeps } from './run-operation.js';
 
-export interface RestDeps extends OperationDeps {
+export interface RestDeps {
+  config: Config;
   logger: Logger;
-  upstream: Upstream;
+  services: OperationServices;
 }
 
 const OPENAPI_PATH = '/openapi.json';
@@ -32,9 +33,9 @@ const ALLOWED: Record<string, string> = {
  */
 export function createRestRoutes(deps: RestDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  registerResourceSnapshotRoutes(app, deps);
-  registerChangeSetRoutes(app, deps);
-  registerChangeSetLifecycleRoutes(app, deps);
+  registerResourceSnapshotRoutes(app, deps.services);
+  registerChangeSetRoutes(app, deps.services);
+  registerChangeSetLifecycleRoutes(app, deps.services);
 
   // Built on first request and kept: generating it costs a few ms that a cold start need not pay.
   let document: Promise<unknown> | undefined;

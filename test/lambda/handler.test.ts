@@ -9,6 +9,7 @@ import {
   LATEST_SNAPSHOT,
   START_CHANGE_SET,
 } from '../support/lambda-operations.js';
+import { snapshotInput } from '../support/operations.js';
 import { stubLambdaEnv } from './lambda-env.js';
 
 /** src/lambda.ts over real API Gateway v1/v2 events, its SDK clients talking to a real emulator. */
@@ -222,6 +223,45 @@ describe('logs and metrics', () => {
     expect(lines().find((l) => l.function_request_id)?.cold_start).toBe(true);
     // The init warm-up is not traffic: it records no metric and logs nothing at INFO.
     expect(lines().some((l) => l.warmUp || l.apiGatewayRequestId === 'warm-up')).toBe(false);
+  });
+
+  /** The `Operations` EMF lines one invocation wrote: operation, outcome, count. */
+  async function metricsOf(event: object) {
+    const from = stdout.length;
+    await invoke(event);
+    return stdout
+      .slice(from)
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"Operations":'))
+      .map((l) => {
+        const { operation, outcome, Operations } = JSON.parse(l);
+        return [operation, outcome, Operations];
+      });
+  }
+  const restCreate = (body: unknown) =>
+    v2Event({ method: 'POST', path: '/rest/resource-snapshots', body: JSON.stringify(body) });
+
+  it('counts an operation once under its name, whichever face called it', async () => {
+    expect(await metricsOf(v2Event(post(CREATE_SNAPSHOT)))).toEqual([['createResourceSnapshot', 'OK', 1]]);
+    expect(await metricsOf(restCreate(snapshotInput()))).toEqual([['createResourceSnapshot', 'OK', 1]]);
+    expect(await metricsOf(restCreate({ catalog: 'SANDBOX' }))).toEqual([
+      ['createResourceSnapshot', 'BAD_USER_INPUT', 1],
+    ]);
+    // Two aliased calls in one document: one line, counted twice.
+    const twice = `mutation { a: ${CREATE_SNAPSHOT.slice(CREATE_SNAPSHOT.indexOf('createResourceSnapshot'), -2)} b: ${CREATE_SNAPSHOT.slice(CREATE_SNAPSHOT.indexOf('createResourceSnapshot'), -2)} }`;
+    expect(await metricsOf(v2Event(post(twice)))).toEqual([['createResourceSnapshot', 'OK', 2]]);
+  });
+
+  it('counts a GraphQL request refused before any operation ran under the fields it names, or unknown', async () => {
+    const misspelt = CREATE_SNAPSHOT.replace('{ arn', '{ arm');
+    expect(await metricsOf(v2Event(post(misspelt)))).toEqual([
+      ['createResourceSnapshot', 'GRAPHQL_VALIDATION_FAILED', 1],
+    ]);
+    expect(await metricsOf(v2Event(post('mutation {')))).toEqual([['unknown', 'GRAPHQL_PARSE_FAILED', 1]]);
+    expect(await metricsOf(v2Event(post('{ __typename }')))).toEqual([['unknown', 'OK', 1]]);
+    // Not operations: no metric.
+    expect(await metricsOf(v1Event({ method: 'GET', path: '/health' }))).toEqual([]);
   });
 
   it('never logs the bearer token or request bodies', () => {

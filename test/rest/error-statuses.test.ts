@@ -14,6 +14,7 @@ import { snapshotInput } from '../support/operations.js';
 import { snapshotKey } from './snapshot-key.js';
 
 const CODES = Object.keys(ERROR_HTTP_STATUS) as ErrorCode[];
+const config = readConfig('local', { LOG_LEVEL: 'SILENT' });
 
 /** `code` -> the statuses its README row names in the "REST status" column. */
 function readmeStatuses(): Map<string, number[]> {
@@ -45,6 +46,7 @@ function restApp(
   const clients = { partnerCentral: { send }, marketplace: {} } as unknown as AwsClients;
   const logger = { error: vi.fn() };
   const metrics = { record: vi.fn() };
+  const upstream = { clients, deadlineMs: 5_000 };
   const app = new Hono<AppEnv>();
   app.use(requestId);
   app.use(async (c, next) => {
@@ -54,10 +56,9 @@ function restApp(
   app.route(
     '/rest',
     createRestRoutes({
-      config: readConfig('local', { LOG_LEVEL: 'SILENT' }),
+      config,
       logger: logger as unknown as Logger,
-      metrics,
-      upstream: { clients, deadlineMs: 5_000 },
+      services: { scopes: config.auth.scopes, upstream, metrics },
     }),
   );
   const create = (body: unknown = snapshotInput()) =>
@@ -159,9 +160,9 @@ describe('REST statuses of the error codes', () => {
     app.route(
       '/rest',
       createRestRoutes({
-        config: readConfig('local', { LOG_LEVEL: 'SILENT' }),
+        config,
         logger: { error: vi.fn() } as unknown as Logger,
-        upstream: {} as Upstream,
+        services: { scopes: config.auth.scopes, upstream: {} as Upstream },
       }),
     );
     expect((await app.request('/rest/change-sets/abc')).status).toBe(403);
