@@ -16,7 +16,9 @@ export const cancelChangeSet = defineOperation({
   name: 'cancelChangeSet',
   input: z.strictObject({
     catalog: marketplaceCatalog,
-    changeSetId: patterned(CHANGE_SET_ID, 1, 255),
+    changeSetId: patterned(CHANGE_SET_ID, 1, 255).meta({
+      description: 'The change set to cancel; it must still be PREPARING.',
+    }),
   }),
   output: z
     .object({ changeSetId: z.string(), changeSetArn: z.string() })

@@ -29,7 +29,9 @@ export const describeEntity = defineOperation({
   input: z.strictObject({
     catalog: marketplaceCatalog,
     // AWS's `ResourceId` (the same shape as a change set id): 1..255 of [\w-].
-    entityId: patterned(CHANGE_SET_ID, 1, 255),
+    entityId: patterned(CHANGE_SET_ID, 1, 255).meta({
+      description: 'e.g. prod-example00001; 1..255 of [A-Za-z0-9_-].',
+    }),
   }),
   output: z
     .object({

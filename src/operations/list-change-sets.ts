@@ -33,31 +33,41 @@ const time = optional(
 /** AWS writes and compares times as `2018-02-27T13:45:22Z`; sub-second digits are kept only when set. */
 const wireTime = (value: string) => new Date(value).toISOString().replace('.000Z', 'Z');
 
-const input = z.strictObject({
-  catalog: marketplaceCatalog,
-  // AWS: a ValueList has 1..10 values.
-  status: optional(
-    z
-      .array(z.enum(CHANGE_SET_STATUSES, { error: `must be one of ${CHANGE_SET_STATUSES.join(', ')}` }))
-      .min(1, { error: 'must have at least 1 status' })
-      .max(10, { error: 'must have at most 10 statuses' }),
-  ),
-  changeSetName: optional(patterned(FILTER_VALUE, 1, 255)),
-  entityId: optional(patterned(FILTER_VALUE, 1, 255)),
-  startedAfter: time,
-  startedBefore: time,
-  endedAfter: time,
-  endedBefore: time,
-  sortOrder: optional(z.enum(SORT_ORDERS, { error: 'must be ASCENDING or DESCENDING' })),
-  maxResults: optional(
-    z
-      .number({ error: 'must be an integer' })
-      .int({ error: 'must be an integer' })
-      .min(1, { error: 'must be at least 1' })
-      .max(20, { error: 'must be at most 20' }),
-  ),
-  nextToken: optional(patterned(NEXT_TOKEN, 1, 4096)),
-});
+const input = z
+  .strictObject({
+    catalog: marketplaceCatalog,
+    // AWS: a ValueList has 1..10 values.
+    status: optional(
+      z
+        .array(z.enum(CHANGE_SET_STATUSES, { error: `must be one of ${CHANGE_SET_STATUSES.join(', ')}` }))
+        .min(1, { error: 'must have at least 1 status' })
+        .max(10, { error: 'must have at most 10 statuses' })
+        .meta({ description: 'Any of these statuses (1..10 values).' }),
+    ),
+    changeSetName: optional(
+      patterned(FILTER_VALUE, 1, 255).meta({ description: 'Exactly this change set name.' }),
+    ),
+    entityId: optional(
+      patterned(FILTER_VALUE, 1, 255).meta({ description: 'Change sets that change this entity.' }),
+    ),
+    startedAfter: time,
+    startedBefore: time,
+    endedAfter: time,
+    endedBefore: time,
+    sortOrder: optional(z.enum(SORT_ORDERS, { error: 'must be ASCENDING or DESCENDING' })),
+    maxResults: optional(
+      z
+        .number({ error: 'must be an integer' })
+        .int({ error: 'must be an integer' })
+        .min(1, { error: 'must be at least 1' })
+        .max(20, { error: 'must be at most 20' })
+        .meta({ description: 'Page size, 1..20 (AWS default 20).' }),
+    ),
+    nextToken: optional(
+      patterned(NEXT_TOKEN, 1, 4096).meta({ description: 'The nextToken of the previous page.' }),
+    ),
+  })
+  .meta({ description: 'Filters AND together; each is optional.' });
 
 type ListChangeSetsInput = z.output<typeof input>;
 

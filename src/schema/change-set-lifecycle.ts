@@ -1,58 +1,34 @@
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
 import { listChangeSets, SORT_ORDERS } from '../operations/list-change-sets.js';
-import { MARKETPLACE_CATALOG } from '../validation/change-set-input.js';
 import { builder } from './builder.js';
 import { ChangeSetStatus } from './change-sets.js';
+import { inputType } from './input-type.js';
 import { resolveOperation } from './operation-field.js';
 import { outputType } from './output-type.js';
 
 /** Marketplace Catalog: cancelChangeSet, changeSets (ListChangeSets) and entity (DescribeEntity). */
-
-const catalogField = {
-  required: true,
-  defaultValue: MARKETPLACE_CATALOG,
-  description: 'Always AWSMarketplace.',
-};
 
 const SortOrder = builder.enumType('SortOrder', {
   description: 'By start time; AWS sorts DESCENDING when none is given.',
   values: SORT_ORDERS,
 });
 
-const CancelChangeSetInput = builder.inputType('CancelChangeSetInput', {
-  fields: (t) => ({
-    catalog: t.string(catalogField),
-    changeSetId: t.id({
-      required: true,
-      description: 'The change set to cancel; it must still be PREPARING.',
-    }),
-  }),
+const CancelChangeSetInput = inputType('CancelChangeSetInput', cancelChangeSet.input, {
+  ids: ['changeSetId'],
 });
-
-const ListChangeSetsInput = builder.inputType('ListChangeSetsInput', {
-  description: 'Filters AND together; each is optional.',
-  fields: (t) => ({
-    catalog: t.string(catalogField),
-    status: t.field({ type: [ChangeSetStatus], description: 'Any of these statuses (1..10 values).' }),
-    changeSetName: t.string({ description: 'Exactly this change set name.' }),
-    entityId: t.string({ description: 'Change sets that change this entity.' }),
-    startedAfter: t.field({ type: 'DateTime' }),
-    startedBefore: t.field({ type: 'DateTime' }),
-    endedAfter: t.field({ type: 'DateTime' }),
-    endedBefore: t.field({ type: 'DateTime' }),
-    sortOrder: t.field({ type: SortOrder }),
-    maxResults: t.int({ description: 'Page size, 1..20 (AWS default 20).' }),
-    nextToken: t.string({ description: 'The nextToken of the previous page.' }),
-  }),
+// zod takes any value for a time (it preprocesses GraphQL's Date into text), so DateTime is named here.
+const ListChangeSetsInput = inputType('ListChangeSetsInput', listChangeSets.input, {
+  refs: {
+    status: ChangeSetStatus,
+    sortOrder: SortOrder,
+    startedAfter: 'DateTime',
+    startedBefore: 'DateTime',
+    endedAfter: 'DateTime',
+    endedBefore: 'DateTime',
+  },
 });
-
-const MarketplaceEntityInput = builder.inputType('MarketplaceEntityInput', {
-  fields: (t) => ({
-    catalog: t.string(catalogField),
-    entityId: t.string({ required: true, description: 'e.g. prod-example00001; 1..255 of [A-Za-z0-9_-].' }),
-  }),
-});
+const MarketplaceEntityInput = inputType('MarketplaceEntityInput', describeEntity.input);
 
 const CancelChangeSetPayloadRef = outputType('CancelChangeSetPayload', cancelChangeSet.output, {
   ids: ['changeSetId'],

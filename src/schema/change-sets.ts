@@ -6,8 +6,9 @@ import {
   MARKETPLACE_CATALOG,
 } from '../validation/change-set-input.js';
 import { builder } from './builder.js';
+import { fieldObject, inputType } from './input-type.js';
 import { resolveOperation } from './operation-field.js';
-import { described, outputType } from './output-type.js';
+import { outputType } from './output-type.js';
 
 /** Marketplace Catalog: startChangeSet and its read-back, changeSet. */
 
@@ -23,40 +24,13 @@ export const ChangeSetStatus = builder.enumType('ChangeSetStatus', {
 });
 
 const start = startChangeSet.input;
-const change = start.shape.changeSet.element;
-const entity = change.shape.entity;
+const change = fieldObject(start, 'changeSet');
 
-const EntityInput = builder.inputType('EntityInput', {
-  fields: (t) => ({
-    type: t.string({ required: true, ...described(entity, 'type') }),
-    identifier: t.string(described(entity, 'identifier')),
-  }),
-});
-
-const TagInput = builder.inputType('TagInput', {
-  fields: (t) => ({ key: t.string({ required: true }), value: t.string({ required: true }) }),
-});
-
-const ChangeInput = builder.inputType('ChangeInput', {
-  fields: (t) => ({
-    changeType: t.string({ required: true, ...described(change, 'changeType') }),
-    entity: t.field({ type: EntityInput, required: true }),
-    entityTags: t.field({ type: [TagInput] }),
-    details: t.string(described(change, 'details')),
-    detailsDocument: t.field({ type: 'JSON', ...described(change, 'detailsDocument') }),
-    changeName: t.string(described(change, 'changeName')),
-  }),
-});
-
-const StartChangeSetInput = builder.inputType('StartChangeSetInput', {
-  fields: (t) => ({
-    catalog: t.string({ required: true, defaultValue: MARKETPLACE_CATALOG }),
-    changeSet: t.field({ type: [ChangeInput], required: true, ...described(start, 'changeSet') }),
-    changeSetName: t.string(),
-    changeSetTags: t.field({ type: [TagInput] }),
-    clientRequestToken: t.string(described(start, 'clientRequestToken')),
-    intent: t.field({ type: ChangeSetIntent }),
-  }),
+const EntityInput = inputType('EntityInput', fieldObject(change, 'entity'));
+const TagInput = inputType('TagInput', fieldObject(start, 'changeSetTags'));
+const ChangeInput = inputType('ChangeInput', change, { refs: { entity: EntityInput, entityTags: TagInput } });
+const StartChangeSetInput = inputType('StartChangeSetInput', start, {
+  refs: { changeSet: ChangeInput, changeSetTags: TagInput, intent: ChangeSetIntent },
 });
 
 const StartChangeSetPayload = outputType('StartChangeSetPayload', startChangeSet.output, {

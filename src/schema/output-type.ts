@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { builder } from './builder.js';
+import { defOf, descriptionOf } from './zod-def.js';
 
 /**
  * A GraphQL object type read off an operation's output schema (src/operations/), so the public
@@ -11,32 +12,6 @@ import { builder } from './builder.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pothos's type parameter is checked at schema build.
 type TypeRef = any;
-type Def = {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  element?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-};
-
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-/** The description given with `.meta()`, on the schema or inside its wrappers (nullable, optional, pipe). */
-export function descriptionOf(schema: z.ZodType): string | undefined {
-  let node: z.ZodType | undefined = schema;
-  while (node) {
-    if (node.description) return node.description;
-    const def = defOf(node);
-    node = def.innerType ?? def.in;
-  }
-  return undefined;
-}
-
-/** An input field's description, from the operation's input schema (so GraphQL and OpenAPI say the same). */
-export function described(input: z.ZodObject, field: string): { description?: string } {
-  const description = descriptionOf((input.shape as Record<string, z.ZodType>)[field] as z.ZodType);
-  return description ? { description } : {};
-}
 
 /** The schema inside `.nullable()`, for a nested object's own type. */
 export function unwrapped(schema: z.ZodType): z.ZodType {

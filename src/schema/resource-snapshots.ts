@@ -2,8 +2,9 @@ import { createResourceSnapshot } from '../operations/create-resource-snapshot.j
 import { getResourceSnapshot } from '../operations/get-resource-snapshot.js';
 import { PARTNER_CENTRAL_CATALOGS, RESOURCE_TYPES } from '../validation/resource-snapshot-input.js';
 import { builder } from './builder.js';
+import { inputType } from './input-type.js';
 import { resolveOperation } from './operation-field.js';
-import { described, outputType } from './output-type.js';
+import { outputType } from './output-type.js';
 
 /** Partner Central Selling: createResourceSnapshot and its read-back, resourceSnapshot. */
 
@@ -17,35 +18,13 @@ const ResourceType = builder.enumType('ResourceType', {
   values: RESOURCE_TYPES,
 });
 
-const create = createResourceSnapshot.input;
-const CreateResourceSnapshotInput = builder.inputType('CreateResourceSnapshotInput', {
-  fields: (t) => ({
-    catalog: t.field({ type: PartnerCentralCatalog, required: true }),
-    engagementIdentifier: t.string({ required: true, ...described(create, 'engagementIdentifier') }),
-    resourceType: t.field({ type: ResourceType, required: true }),
-    resourceIdentifier: t.string({ required: true, ...described(create, 'resourceIdentifier') }),
-    resourceSnapshotTemplateIdentifier: t.string({
-      required: true,
-      ...described(create, 'resourceSnapshotTemplateIdentifier'),
-    }),
-    clientToken: t.string(described(create, 'clientToken')),
-  }),
-});
-
-const get = getResourceSnapshot.input;
-const ResourceSnapshotInput = builder.inputType('ResourceSnapshotInput', {
-  fields: (t) => ({
-    catalog: t.field({ type: PartnerCentralCatalog, required: true }),
-    engagementIdentifier: t.string({ required: true, ...described(get, 'engagementIdentifier') }),
-    resourceType: t.field({ type: ResourceType, required: true }),
-    resourceIdentifier: t.string({ required: true, ...described(get, 'resourceIdentifier') }),
-    resourceSnapshotTemplateIdentifier: t.string({
-      required: true,
-      ...described(get, 'resourceSnapshotTemplateIdentifier'),
-    }),
-    revision: t.int(described(get, 'revision')),
-  }),
-});
+const keyRefs = { refs: { catalog: PartnerCentralCatalog, resourceType: ResourceType } };
+const CreateResourceSnapshotInput = inputType(
+  'CreateResourceSnapshotInput',
+  createResourceSnapshot.input,
+  keyRefs,
+);
+const ResourceSnapshotInput = inputType('ResourceSnapshotInput', getResourceSnapshot.input, keyRefs);
 
 const CreateResourceSnapshotPayload = outputType(
   'CreateResourceSnapshotPayload',

@@ -12,7 +12,11 @@ const catalog = patterned(MPC_CATALOG, 1, 64)
     params: { code: 'INVALID_ENUM_VALUE' },
   })
   // The document states the fixed value the refinement enforces.
-  .meta({ enum: [MARKETPLACE_CATALOG], default: MARKETPLACE_CATALOG });
+  .meta({
+    description: `Always ${MARKETPLACE_CATALOG}.`,
+    enum: [MARKETPLACE_CATALOG],
+    default: MARKETPLACE_CATALOG,
+  });
 
 /** Every Marketplace Catalog operation's `catalog`: AWSMarketplace, its default and only value. */
 export const marketplaceCatalog = catalog.nullish().transform((v) => v ?? MARKETPLACE_CATALOG);
