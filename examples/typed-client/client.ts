@@ -41,7 +41,8 @@ export async function tour(url: string) {
   const changeSet = await request(url, CHANGE_SET, { changeSetId: first.changeSetId });
   const entityId = first.entityIdList[0] ?? '';
   const entity = await request(url, ENTITY, { input: { entityId } });
-  // Typed: status is a string, startTime an RFC 3339 string, detailsDocument unknown JSON.
+  // Typed: status is ChangeSetStatus (today's values; one AWS adds later arrives as it is),
+  // startTime an RFC 3339 string, detailsDocument unknown JSON.
   const started: string = first.startTime;
   return { status: changeSet.changeSet?.status, started, entityType: entity.entity?.entityType };
 }

@@ -2,7 +2,7 @@ import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
 import { listChangeSets, SORT_ORDERS } from '../operations/list-change-sets.js';
 import { builder } from './builder.js';
-import { ChangeSetStatus } from './change-sets.js';
+import { ChangeSetFailureCode, ChangeSetStatus } from './change-sets.js';
 import { inputType } from './input-type.js';
 import { resolveOperation } from './operation-field.js';
 import { outputType } from './output-type.js';
@@ -35,6 +35,7 @@ const CancelChangeSetPayloadRef = outputType('CancelChangeSetPayload', cancelCha
 });
 const ChangeSetSummaryRef = outputType('ChangeSetSummary', listChangeSets.output.shape.items.element, {
   ids: ['changeSetId'],
+  refs: { status: ChangeSetStatus, failureCode: ChangeSetFailureCode },
 });
 const ChangeSetSummaryPageRef = outputType('ChangeSetSummaryPage', listChangeSets.output, {
   refs: { items: ChangeSetSummaryRef },

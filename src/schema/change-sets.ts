@@ -1,26 +1,36 @@
 import { describeChangeSet } from '../operations/describe-change-set.js';
 import { startChangeSet } from '../operations/start-change-set.js';
 import {
+  CHANGE_SET_FAILURE_CODES,
   CHANGE_SET_INTENTS,
   CHANGE_SET_STATUSES,
   MARKETPLACE_CATALOG,
 } from '../validation/change-set-input.js';
 import { builder } from './builder.js';
 import { fieldObject, inputType } from './input-type.js';
+import { OPEN_ENUM } from './open-enum.js';
 import { resolveOperation } from './operation-field.js';
 import { outputType } from './output-type.js';
 
 /** Marketplace Catalog: startChangeSet and its read-back, changeSet. */
 
+// Open enums as outputs (src/schema/open-enum.ts): a value AWS adds later passes through.
 const ChangeSetIntent = builder.enumType('ChangeSetIntent', {
   description: 'VALIDATE checks the changes only; APPLY (the AWS default) applies them.',
   values: CHANGE_SET_INTENTS,
+  extensions: OPEN_ENUM,
 });
 
-// Input only (ListChangeSetsInput.status): outputs carry AWS's enums as String (see openEnum).
 export const ChangeSetStatus = builder.enumType('ChangeSetStatus', {
-  description: 'A change set status, to filter by.',
+  description: 'A change set status; SUCCEEDED, FAILED and CANCELLED are terminal.',
   values: CHANGE_SET_STATUSES,
+  extensions: OPEN_ENUM,
+});
+
+export const ChangeSetFailureCode = builder.enumType('ChangeSetFailureCode', {
+  description: "Why a change set FAILED: the request's fault (CLIENT_ERROR) or AWS's (SERVER_FAULT).",
+  values: CHANGE_SET_FAILURE_CODES,
+  extensions: OPEN_ENUM,
 });
 
 const start = startChangeSet.input;
@@ -45,7 +55,12 @@ const ChangeSummary = outputType('ChangeSummary', changeShape, {
 });
 const ChangeSet = outputType('ChangeSet', describeChangeSet.output, {
   ids: ['id', 'changeSetId'],
-  refs: { changes: ChangeSummary },
+  refs: {
+    changes: ChangeSummary,
+    intent: ChangeSetIntent,
+    status: ChangeSetStatus,
+    failureCode: ChangeSetFailureCode,
+  },
 });
 
 builder.mutationField('startChangeSet', (t) =>

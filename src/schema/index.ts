@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { withOpenEnums } from './open-enum.js';
 import './scalars.js';
 import './resource-snapshots.js';
 import './change-sets.js';
@@ -12,4 +13,4 @@ builder.mutationType({
 });
 
 /** The executable schema. `schema/schema.graphql` is this, sorted (see scripts/print-schema.ts). */
-export const schema = builder.toSchema();
+export const schema = withOpenEnums(builder.toSchema());
