@@ -13,8 +13,9 @@ import { createFastLane, createLambdaHandler, type LambdaHandler } from './handl
  * pipeline) and the fast lane are built here, at init, since the first request is most likely a
  * mutation the fast lane answers. hono, its middleware, the REST routes and all only they need
  * (zod-openapi, jose, GraphiQL's routes) are in a lazy chunk (./general-case.js), imported and
- * built once, on the first request the fast lane leaves to them: they are ~100 KB of the bundle's
- * start-up path and several milliseconds of its init that such a mutation does not use.
+ * built once, on the first request the fast lane leaves to them: ~40 KB of the start-up path and
+ * a few milliseconds of init (more with the warm-up) that such a mutation does not use
+ * (docs/performance.md).
  */
 export function createAppHandler(deps: AppDeps & { metrics?: OperationMetrics }) {
   const built = createAppGraphQL(deps);

@@ -66,9 +66,10 @@ const gatewayRequestId = (event: LambdaEvent): string | undefined =>
 
 /**
  * The invocation wrapper around the fast lane and hono's adapter (`serve`: REST v1, HTTP API v2,
- * base64 bodies, multi-value headers and query strings, several Set-Cookie): every log line of the invocation carries the
- * Lambda and API Gateway request ids, and metrics are flushed before the invocation ends (the
- * sandbox may be frozen right after). The event itself is never logged: it holds tokens and bodies.
+ * base64 bodies, multi-value headers and query strings, several Set-Cookie): every log line of the
+ * invocation carries the Lambda and API Gateway request ids, and metrics are flushed before the
+ * invocation ends (the sandbox may be frozen right after). The event itself is never logged: it
+ * holds tokens and bodies.
  */
 export function createLambdaHandler({ serve, logger, metrics, graphql }: LambdaHandlerDeps): LambdaHandler {
   const fastPath = graphql ? createFastLane(graphql) : undefined;

@@ -28,7 +28,10 @@ const LOCALLY_INVALID = BOTH_MUTATIONS.replace('eng-a1b2c3d4e5f6g7', 'not-an-eng
   '',
 );
 
-/** A POST /graphql HTTP API (payload 2.0) event as API Gateway sends it after its JWT authorizer, with every scope. */
+/**
+ * A POST /graphql HTTP API (payload 2.0) event as API Gateway sends it after its JWT authorizer,
+ * with every scope.
+ */
 function warmUpEvent(config: Config, query: string): LambdaEvent {
   const now = new Date();
   return {
