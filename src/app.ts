@@ -5,9 +5,7 @@ import { ANONYMOUS_CALLER } from './auth/caller.js';
 import type { AwsClients } from './aws/clients.js';
 import type { Config } from './config.js';
 import { FacadeError } from './errors/facade-error.js';
-import { createGraphQLServer } from './graphql/create-yoga.js';
-import { useOperationMetrics } from './graphql/operation-metrics-plugin.js';
-import { createGraphQLPipeline } from './graphql/pipeline.js';
+import { type AppGraphQL, createAppGraphQL } from './graphql/app-graphql.js';
 import { limitBody } from './http/body-limit.js';
 import { corsAllowList } from './http/cors-allow-list.js';
 import { csrfProtection } from './http/csrf-protection.js';
@@ -28,15 +26,14 @@ export interface AppDeps {
 
 /**
  * The one app behind both entry points (src/server.ts locally, src/lambda.ts on Lambda).
- * Everything expensive is built here, once per process.
+ * Everything expensive is built here, once per process; `built` is its GraphQL half where the host
+ * made it first (the Lambda host, before it needs hono).
  */
-export function createApp({ config, clients, logger, metrics }: AppDeps) {
-  const yoga = createGraphQLServer(config, logger, metrics ? [useOperationMetrics(metrics)] : []);
-  const upstream = { clients, deadlineMs: config.aws.deadlineMs };
-  // What every operation runs with, whichever face calls it (src/operations/invoke-operation.ts).
-  const services = { upstream, scopes: config.auth.scopes, metrics };
+export function createApp(deps: AppDeps, built: AppGraphQL = createAppGraphQL(deps)) {
+  const { config, logger } = deps;
+  const { services } = built;
   // The one GraphQL pipeline: hono's route below is its general case, the hosts call its fast case.
-  const graphql = createGraphQLPipeline({ yoga, services });
+  const graphql = built.pipeline;
 
   const app = new Hono<AppEnv>();
   app.use(requestId);

@@ -7,8 +7,9 @@ import { createMetrics, OperationMetrics } from './logging/operation-metrics.js'
 
 /**
  * The Lambda entry point (API Gateway HTTP API v2 and REST API v1 events): adapter only. The app,
- * the AWS clients, the logger and the metrics are built once per cold start; nothing here touches
- * the network. A bad configuration fails the init with a message naming the variable.
+ * the AWS clients, the logger and the metrics are built once per cold start (hono's part of the app
+ * on its first request: src/lambda/app-handler.ts); nothing here touches the network. A bad
+ * configuration fails the init with a message naming the variable.
  */
 const config = readConfig('lambda');
 const logger = createLogger(config);

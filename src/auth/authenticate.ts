@@ -29,7 +29,8 @@ function verifierFor(config: Config): TokenVerifier | undefined {
 /**
  * Resolves the caller of every request that reaches it (mount it after /health) and sets
  * `c.set('caller', …)` for GraphQL and REST, or answers 401 itself. AUTH_MODE:
- * - `none`: everyone may do everything (refused on Lambda unless AUTH_ALLOW_NONE_ON_LAMBDA).
+ * - `none`: everyone may do everything (refused on Lambda unless AUTH_ALLOW_NONE_ON_LAMBDA; said at
+ *   start, src/auth/auth-off-warning.ts).
  * - `jwt`: on Lambda, the claims API Gateway's JWT authorizer put in the event; elsewhere (or on a
  *   Lambda route without authorizer, when JWT_* are set) a bearer token verified here.
  * - `iam`: the IAM identity API Gateway put in the event.
@@ -37,11 +38,6 @@ function verifierFor(config: Config): TokenVerifier | undefined {
  */
 export function authenticate(config: Config, logger: Logger) {
   const { mode } = config.auth;
-  if (mode === 'none') {
-    logger.warn('AUTH_MODE=none: authentication is OFF, every caller may call every operation', {
-      runtime: config.runtime,
-    });
-  }
   const verify = mode === 'jwt' ? verifierFor(config) : undefined;
 
   const refuse = (c: Context<AppEnv>, reason: Refusal, detail?: string) => {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { type Caller, UNRESTRICTED_CALLER } from '../auth/caller.js';
 import { callerFromEvent } from '../auth/caller-from-event.js';
 import type { AuthMode } from '../config.js';
-import { CORS_HEADERS_WITHOUT_ORIGIN } from '../http/cors-allow-list.js';
+import { CORS_HEADERS_WITHOUT_ORIGIN } from '../http/cors-headers.js';
 import type { AppEnv } from '../http/request-id.js';
 import type { OperationServices } from '../operations/invoke-operation.js';
 import type { RequestContext } from './context.js';

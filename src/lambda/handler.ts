@@ -1,6 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Hono } from 'hono';
-import { type APIGatewayProxyResult, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import type { AuthMode } from '../config.js';
 import {
   fastLaneCaller,
@@ -14,8 +13,8 @@ import { isWarmUpContext } from './warm-up-context.js';
 export type LambdaHandler = (event: LambdaEvent, context: LambdaContext) => Promise<APIGatewayProxyResult>;
 
 export interface LambdaHandlerDeps {
-  // biome-ignore lint/suspicious/noExplicitAny: any Hono app; the adapter does not depend on its env.
-  app: Hono<any>;
+  /** The general case: hono's adapter around the app (`handle(app)`), or a function that loads it. */
+  serve: LambdaHandler;
   logger: Logger;
   metrics?: OperationMetrics;
   /** The GraphQL pipeline's fast case (src/graphql/pipeline.ts), for what its gate admits. */
@@ -66,13 +65,13 @@ const gatewayRequestId = (event: LambdaEvent): string | undefined =>
   (event.requestContext as { requestId?: unknown } | undefined)?.requestId as string | undefined;
 
 /**
- * The invocation wrapper around hono's adapter (REST v1, HTTP API v2, base64 bodies, multi-value
- * headers and query strings, several Set-Cookie): every log line of the invocation carries the
- * Lambda and API Gateway request ids, and metrics are flushed before the invocation ends (the
- * sandbox may be frozen right after). The event itself is never logged: it holds tokens and bodies.
+ * The invocation wrapper around the fast lane and hono's adapter (`serve`: REST v1, HTTP API v2,
+ * base64 bodies, multi-value headers and query strings, several Set-Cookie): every log line of the
+ * invocation carries the Lambda and API Gateway request ids, and metrics are flushed before the
+ * invocation ends (the sandbox may be frozen right after). The event itself is never logged: it
+ * holds tokens and bodies.
  */
-export function createLambdaHandler({ app, logger, metrics, graphql }: LambdaHandlerDeps): LambdaHandler {
-  const serve = handle(app);
+export function createLambdaHandler({ serve, logger, metrics, graphql }: LambdaHandlerDeps): LambdaHandler {
   const fastPath = graphql ? createFastLane(graphql) : undefined;
   return async (event, context) => {
     // The init warm-up is not traffic: it leaves the cold-start flags and the metrics alone.

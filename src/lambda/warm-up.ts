@@ -28,13 +28,16 @@ const LOCALLY_INVALID = BOTH_MUTATIONS.replace('eng-a1b2c3d4e5f6g7', 'not-an-eng
   '',
 );
 
-/** An HTTP API (payload 2.0) event as API Gateway sends it after its JWT authorizer, with every scope. */
-function warmUpEvent(config: Config, query: string, method = 'POST', path = '/graphql'): LambdaEvent {
+/**
+ * A POST /graphql HTTP API (payload 2.0) event as API Gateway sends it after its JWT authorizer,
+ * with every scope.
+ */
+function warmUpEvent(config: Config, query: string): LambdaEvent {
   const now = new Date();
   return {
     version: '2.0',
-    routeKey: `${method} ${path}`,
-    rawPath: path,
+    routeKey: 'POST /graphql',
+    rawPath: '/graphql',
     rawQueryString: '',
     headers: {
       accept: 'application/graphql-response+json',
@@ -52,19 +55,19 @@ function warmUpEvent(config: Config, query: string, method = 'POST', path = '/gr
       domainName: 'warm-up.invalid',
       domainPrefix: 'warm-up',
       http: {
-        method,
-        path,
+        method: 'POST',
+        path: '/graphql',
         protocol: 'HTTP/1.1',
         sourceIp: '127.0.0.1',
         userAgent: 'warm-up',
       },
       requestId: 'warm-up',
-      routeKey: `${method} ${path}`,
+      routeKey: 'POST /graphql',
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
-    body: method === 'POST' ? JSON.stringify({ query }) : undefined,
+    body: JSON.stringify({ query }),
     isBase64Encoded: false,
   } as unknown as LambdaEvent;
 }
@@ -93,8 +96,9 @@ export async function warmUp({ handler, config, logger, metrics }: WarmUpDeps): 
   try {
     const event = warmUpEvent(config, withSdk ? BOTH_MUTATIONS : LOCALLY_INVALID);
     status = (await withoutNetwork(() => handler(event, WARM_UP_CONTEXT))).statusCode;
-    // hono's routing and middleware, for the requests the pipeline's gate leaves to the general case.
-    await handler(warmUpEvent(config, '', 'GET', '/health'), WARM_UP_CONTEXT);
+    // The fast lane only: the general case (hono, REST) stays a lazy chunk. Loading it here would
+    // add its load and build to every init (measured: docs/performance.md) for the benefit of only
+    // a first request the fast lane does not take.
   } catch (error) {
     failure = error;
   } finally {

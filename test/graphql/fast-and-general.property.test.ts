@@ -137,7 +137,7 @@ describe('fast case and general case answer alike', () => {
       logger: createLogger(config),
       metrics: metrics as unknown as OperationMetrics,
     });
-    const general = handle(built.app);
+    const general = handle(await built.app());
     const eventOf = (r: Req) =>
       v2Event({
         method: 'POST',

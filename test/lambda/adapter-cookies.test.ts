@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
 import { getCookie, setCookie } from 'hono/cookie';
 import { describe, expect, it } from 'vitest';
 import { createLambdaHandler } from '../../src/lambda/handler.js';
@@ -12,7 +13,7 @@ app.get('/cookies', (c) => {
   setCookie(c, 'b', '2', { path: '/', secure: true });
   return c.json({ session: getCookie(c, 'session') ?? null, theme: getCookie(c, 'theme') ?? null });
 });
-const handler = createLambdaHandler({ app, logger: new Logger({ logLevel: 'SILENT' }) });
+const handler = createLambdaHandler({ serve: handle(app), logger: new Logger({ logLevel: 'SILENT' }) });
 
 describe('cookies through the Lambda adapter', () => {
   it('HTTP API v2: request cookies from `cookies`, several Set-Cookie into `cookies`', async () => {

@@ -27,7 +27,7 @@ describe('the Lambda GraphQL fast path', () => {
       ...FAST_RETRIES,
     });
     built = createAppHandler({ config, clients, logger: createLogger(config) });
-    full = handle(built.app);
+    full = handle(await built.app());
   });
   afterAll(() => emulator.close());
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../src/http/cors-allow-list.js';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../../src/http/cors-headers.js';
 import { startTestIssuer, type TestIssuer } from '../security/jwt-issuer.js';
 import { lambdaContext, v1Event, v2Event } from '../support/apigw-events.js';
 import { bundleSizes } from '../support/bundle-size.js';
@@ -161,6 +161,20 @@ describe('the zip', () => {
     const startup = sizes.startupFiles.map((f) => readFileSync(join(bundleDir, 'src', f), 'utf8')).join('');
     expect(startup.includes('captureAWSv3Client')).toBe(false);
     expect(sizes.startupBytes).toBeLessThan(sizes.totalBytes / 5);
+  });
+
+  it('keeps the general case (hono, its middleware, the REST routes) off the start-up path', () => {
+    const sizes = bundleSizes(join(bundleDir, 'src'), 'lambda.mjs');
+    const text = (f: string) => readFileSync(join(bundleDir, 'src', f), 'utf8');
+    const startup = sizes.startupFiles.map(text).join('');
+    const lazy = sizes.lazyFiles.map(text).join('');
+    // hono's core, the bearer-token middleware and the app's REST 404: only the general case has them.
+    for (const marker of ['Context is not finalized', 'Bearer error=', 'No such route.']) {
+      expect(startup.includes(marker), marker).toBe(false);
+      expect(lazy.includes(marker), marker).toBe(true);
+    }
+    // What the fast lane needs is there: yoga and the GraphQL pipeline's gate.
+    expect(startup).toContain('application/graphql-response+json');
   });
 });
 
