@@ -5,6 +5,7 @@ import type {
   DeserializeMiddleware,
   MetadataBearer,
 } from '@smithy/types';
+import { prints } from '../logging/log-level.js';
 
 interface SdkFailure {
   name?: string;
@@ -34,6 +35,7 @@ export function requestIdLogging(logger: Logger): DeserializeMiddleware<object, 
     };
     try {
       const result = await next(args);
+      if (!prints(logger, 'INFO')) return result;
       const meta = result.output?.$metadata;
       logger.info('AWS call', {
         ...call,

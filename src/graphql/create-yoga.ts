@@ -3,6 +3,7 @@ import { type ExecutionArgs, execute, GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { GRAPHIQL_OPTIONS, renderGraphiQLPage } from '../http/graphiql-page.js';
+import { prints } from '../logging/log-level.js';
 import { schema } from '../schema/index.js';
 import { useAcceptableResponse } from './acceptable-response-plugin.js';
 import type { RequestContext } from './context.js';
@@ -75,7 +76,10 @@ export function createGraphQLServer(config: Config, logger: Logger, plugins: Plu
     // Bounded by what the documents pin, not only by their number (see document-cache.ts).
     parserAndValidationCache: createParserCache(),
     logging: {
-      debug: (...args) => logger.debug(String(args[0])),
+      // yoga says several debug lines per request: built only when printed (src/logging/log-level.ts).
+      debug: (...args) => {
+        if (prints(logger, 'DEBUG')) logger.debug(String(args[0]));
+      },
       info: (...args) => logger.info(String(args[0])),
       warn: (...args) => logger.warn(String(args[0])),
       error: (...args) => logger.error(String(args[0])),
