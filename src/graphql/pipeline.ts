@@ -23,8 +23,6 @@ import { withCanonicalJsonType } from './json-content-type.js';
  *   by construction; only hono's middleware is skipped, and the gate below is what makes that safe.
  */
 
-export type Services = OperationServices;
-
 /** What the gate reads of a request, from whichever host. */
 export interface RequestHead {
   method: string;
@@ -101,7 +99,13 @@ function lightRequest(body: string, head: RequestHead): Request {
   } as unknown as Request;
 }
 
-export function createGraphQLPipeline({ yoga, services }: { yoga: GraphQLServer; services: Services }) {
+export function createGraphQLPipeline({
+  yoga,
+  services,
+}: {
+  yoga: GraphQLServer;
+  services: OperationServices;
+}) {
   const contextOf = (requestId: string, caller: Caller): RequestContext => ({
     requestId,
     caller,

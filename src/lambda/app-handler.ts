@@ -20,12 +20,16 @@ import { createFastLane, createLambdaHandler, type LambdaHandler } from './handl
 export function createAppHandler(deps: AppDeps & { metrics?: OperationMetrics }) {
   const built = createAppGraphQL(deps);
   let general: Promise<ReturnType<typeof createGeneralCase>> | undefined;
-  // Once per process; a failed load is not kept, so the next request tries again.
+  // Once per process. A failed build is not kept, so the next request tries again; a chunk that
+  // fails to evaluate stays failed in Node's module loader, so every request the fast lane leaves
+  // to it then gets the masked 500 (src/lambda/event-guard.ts) until Lambda recycles the sandbox,
+  // with this line in the log to say why.
   const generalCase = () =>
     (general ??= import('./general-case.js')
       .then((m) => m.createGeneralCase(deps, built))
       .catch((error: unknown) => {
         general = undefined;
+        deps.logger.error('The general case (hono, REST) failed to load', { error });
         throw error;
       }));
   const serve: LambdaHandler = async (event, context) => (await generalCase()).serve(event, context);

@@ -1,12 +1,12 @@
 import { DescribeChangeSetCommand } from '@aws-sdk/client-marketplace-catalog';
 import * as z from 'zod';
 import { callAws } from '../aws/call-aws.js';
-import { openEnum } from '../schema/open-enum.js';
 import {
   CHANGE_SET_FAILURE_CODES,
   CHANGE_SET_INTENTS,
   CHANGE_SET_STATUSES,
   marketplaceCatalog,
+  openEnum,
 } from '../validation/change-set-input.js';
 import { CHANGE_SET_ID, patterned } from '../validation/constraints.js';
 import { defineOperation } from './operation.js';

@@ -3,9 +3,9 @@ import type { FieldError } from '../errors/error-codes.js';
 import type { AppEnv } from '../http/request-id.js';
 import { cancelChangeSet } from '../operations/cancel-change-set.js';
 import { describeEntity } from '../operations/describe-entity.js';
-import type { OperationServices } from '../operations/invoke-operation.js';
+import type { OperationServices, RawInput } from '../operations/invoke-operation.js';
 import { listChangeSets } from '../operations/list-change-sets.js';
-import { operationRoute, type RawInput } from './operation-route.js';
+import { operationRoute } from './operation-route.js';
 import { numberParam, queryObject, singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
 

@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../http/request-id.js';
 import { describeChangeSet } from '../operations/describe-change-set.js';
-import type { OperationServices } from '../operations/invoke-operation.js';
+import type { OperationServices, RawInput } from '../operations/invoke-operation.js';
 import { startChangeSet } from '../operations/start-change-set.js';
 import { withIdempotencyKey } from './idempotency-key.js';
-import { operationRoute, type RawInput } from './operation-route.js';
+import { operationRoute } from './operation-route.js';
 import { singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
 

@@ -6,8 +6,6 @@ import type { AppEnv } from '../http/request-id.js';
 import { invokeOperation, type OperationServices, type RawInput } from '../operations/invoke-operation.js';
 import type { OperationModule } from '../operations/operation.js';
 
-export type { RawInput };
-
 export interface RouteOptions<Input extends z.ZodType, Output extends z.ZodType> {
   /** The success status (200 by default). */
   status?: ContentfulStatusCode;

@@ -2,10 +2,10 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../http/request-id.js';
 import { createResourceSnapshot } from '../operations/create-resource-snapshot.js';
 import { getResourceSnapshot } from '../operations/get-resource-snapshot.js';
-import type { OperationServices } from '../operations/invoke-operation.js';
+import type { OperationServices, RawInput } from '../operations/invoke-operation.js';
 import type { ResourceKey } from '../validation/resource-snapshot-input.js';
 import { withIdempotencyKey } from './idempotency-key.js';
-import { operationRoute, type RawInput } from './operation-route.js';
+import { operationRoute } from './operation-route.js';
 import { numberParam, singleValuedQuery } from './query-params.js';
 import { readJsonObject } from './read-json-body.js';
 

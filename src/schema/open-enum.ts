@@ -9,10 +9,6 @@ import { GraphQLEnumType, type GraphQLSchema } from 'graphql';
  */
 export const OPEN_ENUM = { openEnum: true } as const;
 
-export function openEnum(values: readonly string[]): string {
-  return `One of ${values.join(', ')} today; AWS may add values, which pass through unchanged`;
-}
-
 /** The schema with every enum marked OPEN_ENUM (in its extensions) serializing unknown strings as is. */
 export function withOpenEnums(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

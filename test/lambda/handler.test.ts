@@ -251,6 +251,14 @@ describe('logs and metrics', () => {
     // Two aliased calls in one document: one line, counted twice.
     const twice = `mutation { a: ${CREATE_SNAPSHOT.slice(CREATE_SNAPSHOT.indexOf('createResourceSnapshot'), -2)} b: ${CREATE_SNAPSHOT.slice(CREATE_SNAPSHOT.indexOf('createResourceSnapshot'), -2)} }`;
     expect(await metricsOf(v2Event(post(twice)))).toEqual([['createResourceSnapshot', 'OK', 2]]);
+    // Root fields in fragments (as Relay and Apollo clients send them) count as written plainly.
+    const read = 'changeSet(changeSetId: "examplesucceeded000000001") { status }';
+    expect(await metricsOf(v2Event(post(`{ ... on Query { ${read} } }`)))).toEqual([['changeSet', 'OK', 1]]);
+    expect(await metricsOf(v2Event(post(`{ ...F } fragment F on Query { ${read} }`)))).toEqual([
+      ['changeSet', 'OK', 1],
+    ]);
+    const misspelt = `{ ...F } fragment F on Query { ${read.replace('status', 'statuz')} }`;
+    expect(await metricsOf(v2Event(post(misspelt)))).toEqual([['changeSet', 'GRAPHQL_VALIDATION_FAILED', 1]]);
   });
 
   it('counts a GraphQL request refused before any operation ran under the fields it names, or unknown', async () => {

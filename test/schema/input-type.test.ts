@@ -34,7 +34,7 @@ builder.queryField('sample', (t) =>
 
 describe('inputType', () => {
   it('reads fields, their order, required-ness, lists, defaults and descriptions off the zod schema', () => {
-    // Unsorted, to see the zod order (the served schema is sorted by Pothos, the SDL by print.ts).
+    // Unsorted, as the served schema is, to see the zod order (the committed SDL is sorted by print.ts).
     const schema = builder.toSchema({ sortSchema: false });
     expect(printType(schema.getType('SampleInput') as never)).toBe(
       [
