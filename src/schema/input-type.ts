@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { builder } from './builder.js';
-import { defOf, descriptionOf } from './zod-def.js';
+import { defOf, descriptionOf, innermost, layers } from './zod-def.js';
 
 /**
  * A GraphQL input type read off an operation's input schema (src/operations/), the mirror of
@@ -17,23 +17,6 @@ import { defOf, descriptionOf } from './zod-def.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pothos's type parameter is checked at schema build.
 type TypeRef = any;
-
-/** Wrappers that say whether a value may be absent, not what it is. */
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);
-
-/** The field's schema and the wrappers around its value, outermost first; a pipe is read by its input side. */
-function layers(schema: z.ZodType): z.ZodType[] {
-  const all = [schema];
-  for (let def = defOf(schema); ; ) {
-    const next = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : undefined;
-    if (!next) return all;
-    all.push(next);
-    def = defOf(next);
-  }
-}
-
-/** The value a field holds once its wrappers are peeled off. */
-const innermost = (schema: z.ZodType) => layers(schema).at(-1) as z.ZodType;
 
 /** A `.default()` or a `default` stated with `.meta()` (as JSON Schema states it, e.g. catalog's). */
 function defaultOf(schema: z.ZodType): { defaultValue: unknown } | undefined {
